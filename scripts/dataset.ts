@@ -39,7 +39,8 @@ function main(): number {
       if (r.asOf) withAsOf++;
       if (r.nativeNames?.length) withNativeName++;
     }
-    const regulatorJurisdictions = new Set(ds.records.filter((r) => r.type === 'regulator').map((r) => r.jurisdiction)).size;
+    const regulatorJurisdictions = new Set(ds.records.filter((r) => r.type === 'regulator').map((r) => r.jurisdiction))
+      .size;
     const stats = {
       entities: ds.records.length,
       byType,
@@ -53,10 +54,14 @@ function main(): number {
     };
     if (rest.includes('--json')) console.log(JSON.stringify(stats));
     else {
-      for (const [k, v] of Object.entries(stats)) console.log(`${k.padEnd(24)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
+      for (const [k, v] of Object.entries(stats))
+        console.log(`${k.padEnd(24)} ${typeof v === 'object' ? JSON.stringify(v) : v}`);
       console.log(
         'by jurisdiction'.padEnd(24),
-        [...jurisdictions].sort((a, b) => b[1] - a[1]).map(([j, n]) => `${j}:${n}`).join(' '),
+        [...jurisdictions]
+          .sort((a, b) => b[1] - a[1])
+          .map(([j, n]) => `${j}:${n}`)
+          .join(' '),
       );
     }
     return 0;

@@ -19,7 +19,7 @@ export interface ExpandedAlias {
 }
 
 const CJK_RE = /[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]/;
-const ACRONYM_RE = /^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&.\-]{1,9}$/;
+const ACRONYM_RE = /^(?=(?:.*[A-Z]){2})[A-Z][A-Za-z0-9&.-]{1,9}$/;
 
 export function isCjk(text: string): boolean {
   return CJK_RE.test(text);
@@ -91,6 +91,9 @@ export function expandAliases(record: EntityRecord, opts: ExpandOptions): Expand
   return [...out.values()];
 }
 
+/** Where romanised names are written family name first (Hong Kong mixes both: native name decides). */
+const FAMILY_NAME_FIRST = new Set(['CN', 'TW', 'KR', 'KP', 'VN']);
+
 /**
  * The surname news uses on second reference. Latin-script names put it last ("Gary Gensler"
  * → "Gensler"); romanised Chinese and Korean names put it first ("Sun Weimin" → "Sun"), which
@@ -103,7 +106,8 @@ export function surnameOf(record: EntityRecord): string | undefined {
     .replace(/,$/, '')
     .split(/\s+/);
   if (tokens.length < 2) return undefined;
-  const familyFirst = (record.nativeNames ?? []).some((n) => /^(zh|ko)\b/i.test(n.lang));
+  const familyFirst =
+    FAMILY_NAME_FIRST.has(record.jurisdiction) || (record.nativeNames ?? []).some((n) => /^(zh|ko|vi)\b/i.test(n.lang));
   const surname = familyFirst ? tokens[0] : tokens[tokens.length - 1];
   return surname && /^[A-Z][\p{L}'’-]{1,}$/u.test(surname) ? surname : undefined;
 }

@@ -80,9 +80,7 @@ const url = z
   .string()
   .url('must be an absolute URL')
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
-const id = z
-  .string()
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters/digits joined by single hyphens');
+const id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lowercase letters/digits joined by single hyphens');
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 export const aliasSchema = z.union([

@@ -47,18 +47,26 @@ export function parseRecords(file: string, data: unknown, problems: string[]): S
     if (r.success) out.push({ file, index, record: r.data });
     else
       for (const issue of r.error.issues)
-        problems.push(`${file}: ${describe(raw, index)}: field ${fieldPath(issue.path) || '(record)'}: ${issue.message}`);
+        problems.push(
+          `${file}: ${describe(raw, index)}: field ${fieldPath(issue.path) || '(record)'}: ${issue.message}`,
+        );
   });
   return out;
 }
 
 /** Checks that need the whole dataset. Returns the records by id when there is no problem. */
-export function checkDataset(records: SourcedRecord[], opts: ExpandOptions, problems: string[]): Map<string, EntityRecord> {
+export function checkDataset(
+  records: SourcedRecord[],
+  opts: ExpandOptions,
+  problems: string[],
+): Map<string, EntityRecord> {
   const byId = new Map<string, SourcedRecord>();
   for (const r of records) {
     const prev = byId.get(r.record.id);
     if (prev)
-      problems.push(`${r.file}: record "${r.record.id}" (#${r.index}): field id: duplicate of ${prev.file} #${prev.index}`);
+      problems.push(
+        `${r.file}: record "${r.record.id}" (#${r.index}): field id: duplicate of ${prev.file} #${prev.index}`,
+      );
     else byId.set(r.record.id, r);
   }
   const ref = (r: SourcedRecord, field: string, target: string | undefined) => {
@@ -69,7 +77,8 @@ export function checkDataset(records: SourcedRecord[], opts: ExpandOptions, prob
     const e = r.record;
     e.relations?.forEach((rel, i) => {
       ref(r, `relations[${i}].target`, rel.target);
-      if (rel.target === e.id) problems.push(`${r.file}: record "${e.id}": field relations[${i}].target: points at itself`);
+      if (rel.target === e.id)
+        problems.push(`${r.file}: record "${e.id}": field relations[${i}].target: points at itself`);
     });
     ref(r, 'regulator.parent', e.regulator?.parent);
     ref(r, 'firm.parent', e.firm?.parent);

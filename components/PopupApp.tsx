@@ -1,0 +1,134 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { reverseReferences } from '../lib/dataset/refs';
+import { EntitySearch, type CardEntity } from '../lib/entities';
+import { send } from '../lib/messages';
+import { loadEntities } from '../lib/ui/clients';
+import { notesApi } from '../lib/ui/notes-api';
+import { EntityDetails, jurisdictionName } from './EntityDetails';
+import { NotesPanel } from './NotesPanel';
+
+interface OnPage {
+  entities: { id: string; count: number }[];
+  url: string;
+  title: string;
+}
+
+async function mentionsOnActiveTab(): Promise<OnPage | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return undefined;
+  try {
+    return await send((m) => browser.tabs.sendMessage(tab.id!, m), 'page:mentions', {});
+  } catch {
+    return undefined; // no content script there (browser pages, store pages, a paused site)
+  }
+}
+
+function ResultRow({ e, sub, onOpen }: { e: CardEntity; sub?: string; onOpen: (id: string) => void }) {
+  return (
+    <li>
+      <button type="button" onClick={() => onOpen(e.id)}>
+        <span class={`dot cat-${e.type}`} aria-hidden="true" />
+        <span>
+          {e.name}
+          {e.nativeNames?.[0] ? <span class="meta"> {e.nativeNames[0].text}</span> : null}
+        </span>
+        <span class="sub">{sub ?? `${e.type} · ${jurisdictionName(e.jurisdiction)}`}</span>
+      </button>
+    </li>
+  );
+}
+
+export function PopupApp() {
+  const [entities, setEntities] = useState<Map<string, CardEntity>>();
+  const [error, setError] = useState<string>();
+  const [query, setQuery] = useState('');
+  const [openId, setOpenId] = useState<string>();
+  const [onPage, setOnPage] = useState<OnPage>();
+
+  useEffect(() => {
+    loadEntities().then(setEntities, (e: unknown) => setError((e as Error).message));
+    void mentionsOnActiveTab().then(setOnPage);
+  }, []);
+
+  const search = useMemo(() => (entities ? new EntitySearch([...entities.values()]) : undefined), [entities]);
+  const reverse = useMemo(() => (entities ? reverseReferences(entities.values()) : undefined), [entities]);
+  const hits = useMemo(() => (search && query.trim() ? search.search(query, 50) : []), [search, query]);
+  const pageIds = useMemo(() => new Set(onPage?.entities.map((e) => e.id) ?? []), [onPage]);
+  const open = openId ? entities?.get(openId) : undefined;
+
+  return (
+    <main>
+      <div class="popup-head">
+        <strong>Dramatis</strong>
+        <span class="meta">{entities ? `${entities.size.toLocaleString()} entities` : ''}</span>
+      </div>
+      {error ? <p class="error">Could not load data: {error}</p> : null}
+      {open && entities ? (
+        <>
+          <button type="button" class="secondary back" onClick={() => setOpenId(undefined)}>
+            ← Back
+          </button>
+          <EntityDetails entity={open} entities={entities} reverse={reverse} onPage={pageIds} onOpen={setOpenId} />
+          <NotesPanel
+            entityId={open.id}
+            entityName={open.name}
+            api={notesApi}
+            pageUrl={onPage?.url}
+            pageTitle={onPage?.title}
+          />
+        </>
+      ) : (
+        <>
+          <input
+            type="search"
+            placeholder="Search regulators, firms, officials…"
+            aria-label="Search entities"
+            value={query}
+            autoFocus
+            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+          />
+          {query.trim() ? (
+            <section aria-label="Search results">
+              {hits.length ? (
+                <ul class="results">
+                  {hits.map((h) => (
+                    <ResultRow
+                      key={h.entity.id}
+                      e={h.entity}
+                      onOpen={setOpenId}
+                      sub={h.via ? `via “${h.via}”` : undefined}
+                    />
+                  ))}
+                </ul>
+              ) : (
+                <p class="meta">No entity matches “{query}”.</p>
+              )}
+            </section>
+          ) : (
+            <section aria-label="On this page">
+              <h2>On this page</h2>
+              {onPage?.entities.length && entities ? (
+                <ul class="results">
+                  {onPage.entities
+                    .filter((x) => entities.has(x.id))
+                    .sort((a, b) => b.count - a.count)
+                    .map((x) => (
+                      <ResultRow
+                        key={x.id}
+                        e={entities.get(x.id)!}
+                        onOpen={setOpenId}
+                        sub={`${x.count} mention${x.count === 1 ? '' : 's'}`}
+                      />
+                    ))}
+                </ul>
+              ) : (
+                <p class="meta">No entities found on this page.</p>
+              )}
+            </section>
+          )}
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * The background's message handlers, apart from the extension APIs so they can be tested.
+ * Notes are served only to extension pages (the card frame, popup, options): a content
+ * script, which shares its page's fate, never receives a note.
+ */
+import { parseEnvelope, PRIVATE_TYPES, type MessageType, type Reply, type Responses } from '../messages';
+import type { NotesRepository } from '../notes/repository';
+
+export interface HandlerContext {
+  repo: NotesRepository;
+  /** The sender is an extension page (popup, options) or an extension frame (the card). */
+  fromExtensionPage: boolean;
+  fromExtensionFrame: boolean;
+  tabId: number | undefined;
+  setBadge: (tabId: number, count: number) => Promise<void>;
+}
+
+export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<Reply<MessageType> | undefined> {
+  const parsed = parseEnvelope(raw);
+  if (!parsed.ok) return { ok: false, error: parsed.error };
+  const { type, payload } = parsed.msg;
+  if (type === 'page:mentions') return undefined; // answered by content scripts, not here
+  if (PRIVATE_TYPES.has(type) && !(ctx.fromExtensionPage || ctx.fromExtensionFrame))
+    return { ok: false, error: `${type}: not allowed from a web page` };
+  try {
+    const data = await dispatch(type, payload as never, ctx);
+    return { ok: true, data } as Reply<MessageType>;
+  } catch (err) {
+    return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  }
+}
+
+async function dispatch(
+  type: MessageType,
+  p: Record<string, never>,
+  ctx: HandlerContext,
+): Promise<Responses[MessageType]> {
+  const { repo } = ctx;
+  const payload = p as Record<string, unknown>;
+  switch (type) {
+    case 'notes:list':
+      return repo.listForEntity(payload.entityId as string);
+    case 'notes:counts':
+      return repo.countsFor(payload.entityIds as string[]);
+    case 'notes:add':
+      return repo.add(payload as never);
+    case 'notes:update':
+      return repo.update(payload.id as string, payload.text as string, payload.tags as string[] | undefined);
+    case 'notes:delete':
+      await repo.remove(payload.id as string);
+      return { id: payload.id as string };
+    case 'notes:restore':
+      return repo.restore(payload.id as string);
+    case 'page:found': {
+      const count = new Set(payload.entityIds as string[]).size;
+      if (ctx.tabId !== undefined) await ctx.setBadge(ctx.tabId, count);
+      return { count };
+    }
+    default:
+      throw new Error(`${type}: no handler`);
+  }
+}

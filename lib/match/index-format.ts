@@ -1,0 +1,120 @@
+/**
+ * The compiled matching index: an Aho–Corasick automaton over folded alias text plus the
+ * little the page needs to resolve ambiguity (entity ids, categories, cues, relations).
+ * Serialised as one ArrayBuffer: a 4-byte header length, a JSON header, then typed arrays
+ * aligned to 4 bytes. Loading is a few typed-array views over that buffer, no parsing of
+ * the automaton itself. Pure: no DOM, no extension APIs.
+ */
+
+export const INDEX_VERSION = 2;
+
+/** Entity categories, in the order of the public highlight names. */
+export const CATEGORIES = ['regulator', 'firm', 'official', 'custom'] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export interface IndexMeta {
+  version: number;
+  /** Entity ids by entity index. */
+  ids: string[];
+  /** Canonical names by entity index (for labels without loading the full dataset). */
+  names: string[];
+  /** Folded lower-case cue words by entity index. */
+  cues: string[][];
+  /** Related entity indices by entity index (both directions). */
+  related: number[][];
+  /** Case-kept folded alias texts referenced by `entCased`. */
+  casedTexts: string[];
+}
+
+export interface MatchIndex {
+  meta: IndexMeta;
+  /** Category index per entity. */
+  entityCategory: Uint8Array;
+  fail: Int32Array;
+  /** Pattern id ending at each state, or -1. */
+  out: Int32Array;
+  /** Nearest state on the failure chain with an output, or 0. */
+  dict: Int32Array;
+  /** Transitions of state s are edges edgeStart[s] .. edgeStart[s+1]-1, sorted by char. */
+  edgeStart: Int32Array;
+  edgeChar: Uint16Array;
+  edgeNext: Int32Array;
+  /** Folded length of each pattern in scanned units. */
+  patLen: Uint16Array;
+  /** Entries of pattern p are patEntry[p] .. patEntry[p+1]-1. */
+  patEntry: Int32Array;
+  entEntity: Int32Array;
+  entFlags: Uint8Array;
+  /** Index into meta.casedTexts for case-sensitive entries, else -1. */
+  entCased: Int32Array;
+}
+
+type ArrayName = Exclude<keyof MatchIndex, 'meta'>;
+const ARRAYS: [ArrayName, 'i32' | 'u16' | 'u8'][] = [
+  ['entityCategory', 'u8'],
+  ['fail', 'i32'],
+  ['out', 'i32'],
+  ['dict', 'i32'],
+  ['edgeStart', 'i32'],
+  ['edgeChar', 'u16'],
+  ['edgeNext', 'i32'],
+  ['patLen', 'u16'],
+  ['patEntry', 'i32'],
+  ['entEntity', 'i32'],
+  ['entFlags', 'u8'],
+  ['entCased', 'i32'],
+];
+
+export function serializeIndex(index: MatchIndex): Uint8Array {
+  const layout: { name: ArrayName; type: string; offset: number; length: number }[] = [];
+  let offset = 0;
+  for (const [name, type] of ARRAYS) {
+    const arr = index[name];
+    layout.push({ name, type, offset, length: arr.length });
+    offset += Math.ceil(arr.byteLength / 4) * 4;
+  }
+  const header = new TextEncoder().encode(JSON.stringify({ meta: index.meta, layout }));
+  const headerPadded = Math.ceil((4 + header.length) / 4) * 4;
+  const buf = new Uint8Array(headerPadded + offset);
+  new DataView(buf.buffer).setUint32(0, header.length, true);
+  buf.set(header, 4);
+  for (const l of layout) {
+    const arr = index[l.name];
+    buf.set(new Uint8Array(arr.buffer, arr.byteOffset, arr.byteLength), headerPadded + l.offset);
+  }
+  return buf;
+}
+
+export function deserializeIndex(bytes: Uint8Array): MatchIndex {
+  // Copy to an aligned buffer of our own so typed-array views are valid.
+  const buf = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  const headerLen = new DataView(buf.buffer, buf.byteOffset, 4).getUint32(0, true);
+  const header = JSON.parse(new TextDecoder().decode(buf.subarray(4, 4 + headerLen))) as {
+    meta: IndexMeta;
+    layout: { name: ArrayName; type: 'i32' | 'u16' | 'u8'; offset: number; length: number }[];
+  };
+  if (header.meta.version !== INDEX_VERSION)
+    throw new Error(`match index version ${header.meta.version}, expected ${INDEX_VERSION}`);
+  const base = buf.byteOffset + Math.ceil((4 + headerLen) / 4) * 4;
+  const out: Partial<MatchIndex> = { meta: header.meta };
+  for (const l of header.layout) {
+    const at = base + l.offset;
+    const view =
+      l.type === 'i32'
+        ? new Int32Array(buf.buffer, at, l.length)
+        : l.type === 'u16'
+          ? new Uint16Array(buf.buffer, at, l.length)
+          : new Uint8Array(buf.buffer, at, l.length);
+    (out as Record<string, unknown>)[l.name] = view;
+  }
+  return out as MatchIndex;
+}
+
+export function base64ToBytes(b64: string): Uint8Array {
+  const from = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
+  if (from) return from(b64);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}

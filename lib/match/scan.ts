@@ -1,0 +1,119 @@
+/**
+ * One pass over a text with the compiled automaton. Reports every alias occurrence that
+ * passes its own checks (word boundaries for Latin aliases, exact case for case-sensitive
+ * ones); page-level choices (ambiguity, overlaps) are made by `resolve.ts`.
+ */
+import { ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
+import { MAX_PATTERN } from './build';
+import { foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
+import type { MatchIndex } from './index-format';
+
+/** A raw match: [start, end) in the scanned text and the index entry that matched. */
+export interface Candidate {
+  start: number;
+  end: number;
+  entry: number;
+  entity: number;
+  flags: number;
+}
+
+const RING = 256; // > MAX_PATTERN
+if (RING <= MAX_PATTERN) throw new Error('ring buffer too small');
+
+export class Scanner {
+  private readonly root: Int32Array;
+  private readonly ring = new Int32Array(RING);
+
+  constructor(readonly index: MatchIndex) {
+    // Most characters are read at the root: give it a direct table.
+    this.root = new Int32Array(65536);
+    const { edgeStart, edgeChar, edgeNext } = index;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeChar[e]!] = edgeNext[e]!;
+  }
+
+  private next(state: number, c: number): number {
+    if (state === 0) return this.root[c]!;
+    const { edgeStart, edgeChar, edgeNext } = this.index;
+    let lo = edgeStart[state]!;
+    let hi = edgeStart[state + 1]!;
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (edgeChar[lo] === c) return edgeNext[lo]!;
+      return 0;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const m = edgeChar[mid]!;
+      if (m === c) return edgeNext[mid]!;
+      if (m < c) lo = mid + 1;
+      else hi = mid;
+    }
+    return 0;
+  }
+
+  /** Scans `text`, appending candidates to `out` (and returning it). */
+  scan(text: string, out: Candidate[] = []): Candidate[] {
+    const { fail, out: outPat, dict, patLen, patEntry, entEntity, entFlags } = this.index;
+    const ring = this.ring;
+    let state = 0;
+    let fed = 0;
+    let prevSpace = true;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      const f = foldLower(text.charCodeAt(i));
+      if (f === SKIP) continue;
+      if (f === SPACE) {
+        if (prevSpace) continue;
+        prevSpace = true;
+      } else prevSpace = false;
+      ring[fed & (RING - 1)] = i;
+      fed++;
+      let nx = this.next(state, f);
+      while (nx === 0 && state !== 0) {
+        state = fail[state]!;
+        nx = this.next(state, f);
+      }
+      state = nx;
+      let o = outPat[state]! >= 0 ? state : dict[state]!;
+      while (o > 0) {
+        const p = outPat[o]!;
+        const len = patLen[p]!;
+        if (len <= fed) {
+          const start = ring[(fed - len) & (RING - 1)]!;
+          const end = i + 1;
+          for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {
+            const flags = entFlags[e]!;
+            if (this.accept(text, start, end, e, flags))
+              out.push({ start, end, entry: e, entity: entEntity[e]!, flags });
+          }
+        }
+        o = dict[o]!;
+      }
+    }
+    return out;
+  }
+
+  private accept(text: string, start: number, end: number, entry: number, flags: number): boolean {
+    if (!(flags & ALIAS_CJK)) {
+      // Word boundaries, where the alias itself begins or ends with a word character.
+      if (start > 0 && isWordUnit(text.charCodeAt(start)) && isWordUnit(text.charCodeAt(start - 1))) return false;
+      if (end < text.length && isWordUnit(text.charCodeAt(end - 1)) && isWordUnit(text.charCodeAt(end))) return false;
+    }
+    if (flags & ALIAS_CASE_SENSITIVE) {
+      const want = this.index.meta.casedTexts[this.index.entCased[entry]!];
+      if (want === undefined) return false;
+      let k = 0;
+      let prevSpace = true;
+      for (let i = start; i < end; i++) {
+        const f = foldCased(text.charCodeAt(i));
+        if (f === SKIP) continue;
+        if (f === SPACE) {
+          if (prevSpace) continue;
+          prevSpace = true;
+        } else prevSpace = false;
+        if (want.charCodeAt(k++) !== f) return false;
+      }
+      return k === want.length;
+    }
+    return true;
+  }
+}

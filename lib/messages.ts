@@ -1,0 +1,96 @@
+/**
+ * The message contract: every cross-context call, its request and its response, declared once.
+ * Requests are validated on arrival (the sender may be a content script on a hostile page).
+ *
+ *   extension pages (card, popup) ──notes:*──▶ background (Dexie)
+ *   content script ──page:found──▶ background (badge)
+ *   popup ──page:mentions──▶ content script of the active tab
+ */
+import { z } from 'zod';
+import type { Note } from './notes/types';
+
+const entityId = z.string().min(1).max(200);
+const noteText = z.string().max(100_000);
+const tags = z.array(z.string().min(1).max(100)).max(50);
+
+export const requestSchemas = {
+  'notes:list': z.object({ entityId }).strict(),
+  'notes:counts': z.object({ entityIds: z.array(entityId).max(10_000) }).strict(),
+  'notes:add': z
+    .object({
+      entityId,
+      text: noteText.refine((t) => t.trim().length > 0, 'a note needs some text'),
+      tags: tags.optional(),
+      pageUrl: z.string().max(4096).optional(),
+      pageTitle: z.string().max(1000).optional(),
+      quote: z.string().max(10_000).optional(),
+    })
+    .strict(),
+  'notes:update': z
+    .object({
+      id: z.string().min(1).max(100),
+      text: noteText.refine((t) => t.trim().length > 0, 'a note needs some text'),
+      tags: tags.optional(),
+    })
+    .strict(),
+  'notes:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'notes:restore': z.object({ id: z.string().min(1).max(100) }).strict(),
+  'page:found': z.object({ entityIds: z.array(entityId).max(10_000) }).strict(),
+  'page:mentions': z.object({}).strict(),
+} as const;
+
+export interface Responses {
+  'notes:list': Note[];
+  'notes:counts': Record<string, number>;
+  'notes:add': Note;
+  'notes:update': Note;
+  'notes:delete': { id: string };
+  'notes:restore': Note;
+  'page:found': { count: number };
+  'page:mentions': { entities: { id: string; count: number }[]; url: string; title: string };
+}
+
+export type MessageType = keyof typeof requestSchemas;
+export type Request<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
+export type Envelope<T extends MessageType = MessageType> = { type: T; payload: Request<T> };
+export type Reply<T extends MessageType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+
+/** Messages that touch notes: only extension pages may send them, never a content script. */
+export const PRIVATE_TYPES: ReadonlySet<MessageType> = new Set([
+  'notes:list',
+  'notes:counts',
+  'notes:add',
+  'notes:update',
+  'notes:delete',
+  'notes:restore',
+]);
+
+/** Validates an incoming envelope; returns a message for the sender when it is malformed. */
+export function parseEnvelope(raw: unknown): { ok: true; msg: Envelope } | { ok: false; error: string } {
+  if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message must be an object' };
+  const { type, payload } = raw as { type?: unknown; payload?: unknown };
+  if (typeof type !== 'string' || !(type in requestSchemas))
+    return { ok: false, error: `unknown message type ${String(type)}` };
+  const schema = requestSchemas[type as MessageType];
+  const r = schema.safeParse(payload ?? {});
+  if (!r.success)
+    return {
+      ok: false,
+      error: `${type}: ${r.error.issues.map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; ')}`,
+    };
+  return { ok: true, msg: { type: type as MessageType, payload: r.data } as Envelope };
+}
+
+export class MessageError extends Error {}
+
+/** Sends a typed message and unwraps the reply; throws MessageError with the handler's message. */
+export async function send<T extends MessageType>(
+  transport: (msg: Envelope<T>) => Promise<unknown>,
+  type: T,
+  payload: Request<T>,
+): Promise<Responses[T]> {
+  const reply = (await transport({ type, payload })) as Reply<T> | undefined;
+  if (!reply) throw new MessageError(`${type}: no reply`);
+  if (!reply.ok) throw new MessageError(reply.error);
+  return reply.data;
+}

@@ -1,0 +1,155 @@
+/**
+ * The hover card's frame: an extension-origin iframe inside a closed shadow root. The page
+ * sees an element but can read nothing of the card (a cross-origin document) nor reach the
+ * frame element through our host (closed root). The content script and the card talk over a
+ * private MessageChannel handed to the frame with the extension's origin as target, and the
+ * content script never sends or receives a note: the card fetches notes from the background.
+ */
+import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
+import type { CardToPage, PageToCard } from '../card-protocol';
+
+const HOST_TAG = 'dramatis-card-host';
+const WIDTH = 380;
+
+function important(el: HTMLElement, styles: Record<string, string>): void {
+  for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
+}
+
+export interface CardFrameEvents {
+  onPointerEnter(): void;
+  onPointerLeave(): void;
+  onClose(): void;
+  onPin(pinned: boolean): void;
+}
+
+export class CardFrame {
+  private host: HTMLElement | undefined;
+  private frame: HTMLIFrameElement | undefined;
+  private port: MessagePort | undefined;
+  private ready: Promise<void> | undefined;
+  private height = 240;
+  private anchor: { getBoundingClientRect(): DOMRect } | undefined;
+  visible = false;
+
+  constructor(
+    private readonly doc: Document,
+    private readonly cardUrl: string,
+    private readonly events: CardFrameEvents,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  private ensure(): Promise<void> {
+    if (this.ready) return this.ready;
+    const doc = this.doc;
+    const host = doc.createElement(HOST_TAG);
+    important(host, { visibility: 'hidden', height: `${this.height}px` });
+    const root = host.attachShadow({ mode: 'closed' });
+    // Styles on :host from inside a closed root: `!important` here beats any page rule. Position,
+    // size and visibility are set inline on the host instead, so they are not listed here.
+    const style = doc.createElement('style');
+    style.textContent = `:host { position: fixed !important; display: block !important; box-sizing: border-box !important;
+      width: ${WIDTH}px !important; max-width: calc(100vw - 16px) !important; min-height: 0 !important;
+      margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
+      opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;
+      z-index: 2147483647 !important; pointer-events: auto !important; overflow: visible !important; }
+      iframe { all: initial !important; display: block !important; border: 0 !important; width: 100% !important;
+      height: 100% !important; background: transparent !important; color-scheme: normal !important; }`;
+    root.append(style);
+    const frame = doc.createElement('iframe');
+    frame.src = this.cardUrl;
+    frame.title = 'Dramatis card';
+    frame.setAttribute('allowtransparency', 'true');
+    root.append(frame);
+    host.addEventListener('mouseenter', () => this.events.onPointerEnter(), { signal: this.signal });
+    host.addEventListener('mouseleave', () => this.events.onPointerLeave(), { signal: this.signal });
+    this.host = host;
+    this.frame = frame;
+    const origin = new URL(this.cardUrl).origin;
+    this.ready = new Promise<void>((resolve) => {
+      frame.addEventListener(
+        'load',
+        () => {
+          const channel = new MessageChannel();
+          this.port = channel.port1;
+          channel.port1.onmessage = (e: MessageEvent<CardToPage>) => this.receive(e.data);
+          frame.contentWindow?.postMessage({ type: 'dramatis:connect' }, origin, [channel.port2]);
+          resolve();
+        },
+        { once: true, signal: this.signal },
+      );
+    });
+    (doc.documentElement ?? doc.body).append(host);
+    return this.ready;
+  }
+
+  private receive(msg: CardToPage): void {
+    if (!msg || typeof msg !== 'object') return;
+    if (msg.type === 'size' && typeof msg.height === 'number') {
+      this.height = Math.max(80, Math.min(msg.height, Math.floor(this.doc.defaultView!.innerHeight * 0.8)));
+      if (this.host) important(this.host, { height: `${this.height}px` });
+      void this.position();
+    } else if (msg.type === 'close') this.events.onClose();
+    else if (msg.type === 'pin') this.events.onPin(!!msg.pinned);
+    else if (msg.type === 'pointer') (msg.inside ? this.events.onPointerEnter : this.events.onPointerLeave)();
+  }
+
+  async show(anchor: { getBoundingClientRect(): DOMRect }, message: PageToCard): Promise<void> {
+    await this.ensure();
+    this.anchor = anchor;
+    this.port?.postMessage(message);
+    await this.position();
+    if (this.host) important(this.host, { visibility: 'visible' });
+    this.visible = true;
+  }
+
+  send(message: PageToCard): void {
+    this.port?.postMessage(message);
+  }
+
+  focus(): void {
+    this.frame?.focus();
+    this.port?.postMessage({ type: 'focus' } satisfies PageToCard);
+  }
+
+  hide(): void {
+    if (!this.host) return;
+    important(this.host, { visibility: 'hidden' });
+    this.visible = false;
+    this.port?.postMessage({ type: 'hidden' } satisfies PageToCard);
+  }
+
+  /** Places the card beside the mention, flipping and shifting at the viewport's edges. */
+  async position(): Promise<void> {
+    const host = this.host;
+    const anchor = this.anchor;
+    if (!host || !anchor) return;
+    const { x, y } = await computePosition(anchor, host, {
+      strategy: 'fixed',
+      placement: 'bottom-start',
+      middleware: [
+        offset(6),
+        flip({ padding: 8 }),
+        shift({ padding: 8 }),
+        size({
+          padding: 8,
+          apply: ({ availableHeight }) => {
+            important(host, { 'max-height': `${Math.max(120, availableHeight)}px` });
+          },
+        }),
+      ],
+    });
+    important(host, { left: `${Math.round(x)}px`, top: `${Math.round(y)}px` });
+  }
+
+  contains(target: EventTarget | null): boolean {
+    return !!target && target === this.host;
+  }
+
+  destroy(): void {
+    this.port?.close();
+    this.host?.remove();
+    this.host = undefined;
+    this.frame = undefined;
+    this.ready = undefined;
+  }
+}

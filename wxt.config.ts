@@ -1,0 +1,37 @@
+import preact from '@preact/preset-vite';
+import { join } from 'node:path';
+import { defineConfig } from 'wxt';
+
+// See docs/ARCHITECTURE.md. The dataset is compiled before WXT runs (`npm run dataset:compile`,
+// part of `npm run build`): the content script imports .generated/match-index.ts and extension
+// pages fetch data/entities.json.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  imports: false,
+  vite: () => ({
+    plugins: [preact()],
+    build: { chunkSizeWarningLimit: 2048 },
+  }),
+  manifest: ({ browser }) => ({
+    name: 'Dramatis',
+    description: 'Who is who in the news: regulators, firms and officials marked on the page, with private notes.',
+    permissions: ['storage', 'unlimitedStorage'],
+    web_accessible_resources: [
+      {
+        resources: ['card.html'],
+        matches: ['<all_urls>'],
+      },
+    ],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'dramatis@example.org', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      files.push({
+        absoluteSrc: join(import.meta.dirname, '.generated', 'entities.json'),
+        relativeDest: 'data/entities.json',
+      });
+    },
+  },
+});
