@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { reverseReferences } from '../lib/dataset/refs';
 import { EntitySearch, type CardEntity } from '../lib/entities';
 import { send } from '../lib/messages';
+import { readSettings, togglePausedSite, writeSettings, type Settings } from '../lib/settings';
 import { loadEntities } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
 import { EntityDetails, jurisdictionName } from './EntityDetails';
@@ -18,7 +19,7 @@ async function mentionsOnActiveTab(): Promise<OnPage | undefined> {
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
   try {
-    return await send((m) => browser.tabs.sendMessage(tab.id!, m), 'page:mentions', {});
+    return await send((m) => browser.tabs.sendMessage(tab.id!, m, { frameId: 0 }), 'page:mentions', {});
   } catch {
     return undefined; // no content script there (browser pages, store pages, a paused site)
   }
@@ -45,11 +46,28 @@ export function PopupApp() {
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<string>();
   const [onPage, setOnPage] = useState<OnPage>();
+  const [settings, setSettings] = useState<Settings>();
 
   useEffect(() => {
     loadEntities().then(setEntities, (e: unknown) => setError((e as Error).message));
     void mentionsOnActiveTab().then(setOnPage);
+    void readSettings(browser.storage.local).then(setSettings);
   }, []);
+
+  const host = useMemo(() => {
+    try {
+      const u = onPage?.url ? new URL(onPage.url) : undefined;
+      return u && /^https?:$/.test(u.protocol) ? u.hostname : undefined;
+    } catch {
+      return undefined;
+    }
+  }, [onPage]);
+  const save = async (next: Settings) => {
+    setSettings(next);
+    await writeSettings(browser.storage.local, next);
+    // The page rescans (or clears) by itself; refresh what we list for it.
+    setTimeout(() => void mentionsOnActiveTab().then(setOnPage), 600);
+  };
 
   const search = useMemo(() => (entities ? new EntitySearch([...entities.values()]) : undefined), [entities]);
   const reverse = useMemo(() => (entities ? reverseReferences(entities.values()) : undefined), [entities]);
@@ -63,6 +81,28 @@ export function PopupApp() {
         <strong>Dramatis</strong>
         <span class="meta">{entities ? `${entities.size.toLocaleString()} entities` : ''}</span>
       </div>
+      {settings ? (
+        <div class="switches">
+          {host ? (
+            <label>
+              <input
+                type="checkbox"
+                checked={settings.pausedSites.includes(host)}
+                onChange={(e) => void save(togglePausedSite(settings, host, (e.target as HTMLInputElement).checked))}
+              />{' '}
+              Pause on {host}
+            </label>
+          ) : null}
+          <label>
+            <input
+              type="checkbox"
+              checked={settings.pausedAll}
+              onChange={(e) => void save({ ...settings, pausedAll: (e.target as HTMLInputElement).checked })}
+            />{' '}
+            Pause everywhere
+          </label>
+        </div>
+      ) : null}
       {error ? <p class="error">Could not load data: {error}</p> : null}
       {open && entities ? (
         <>

@@ -2,22 +2,36 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_INDEX_BASE64 } from '../../.generated/match-index';
 import { startDramatis } from '../../lib/page/content-app';
+import { normalizeSettings, readSettings, SETTINGS_KEY } from '../../lib/settings';
+import highlightCss from './style.css?inline';
 import './style.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
   runAt: 'document_idle',
+  // Every frame reads its own text (same-origin and cross-origin iframes alike).
+  allFrames: true,
+  matchAboutBlank: true,
   main(ctx) {
     void startDramatis({
       doc: document,
       indexBase64: MATCH_INDEX_BASE64,
       signal: ctx.signal,
       cardUrl: browser.runtime.getURL('/card.html'),
+      highlightCss,
       sendToBackground: (msg) => browser.runtime.sendMessage(msg),
       onRuntimeMessage: (handler) => {
         const listener = (raw: unknown) => handler(raw);
         browser.runtime.onMessage.addListener(listener);
         ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(listener));
+      },
+      readSettings: () => readSettings(browser.storage.local),
+      onSettingsChange: (cb) => {
+        const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+          if (area === 'local' && changes[SETTINGS_KEY]) cb(normalizeSettings(changes[SETTINGS_KEY].newValue));
+        };
+        browser.storage.onChanged.addListener(listener);
+        ctx.onInvalidated(() => browser.storage.onChanged.removeListener(listener));
       },
     });
   },

@@ -100,6 +100,8 @@ export class CardFrame {
     await this.position();
     if (this.host) important(this.host, { visibility: 'visible' });
     this.visible = true;
+    // Opened from the keyboard: focus moves into the card (the frame first, then its dialog).
+    if (message.type === 'show' && message.focus) this.frame?.focus();
   }
 
   send(message: PageToCard): void {

@@ -1,11 +1,13 @@
 /**
  * The content script's application: load the index, scan, highlight, follow the page as it
- * changes, and open cards on hover. Everything is registered against one AbortSignal (WXT's
- * `ctx.signal`), so an extension update or reload stops the old copy cleanly.
+ * changes, open cards on hover or from the keyboard, and stand down when paused. Everything is
+ * registered against one AbortSignal (WXT's `ctx.signal`), so an extension update or reload
+ * stops the old copy cleanly.
  */
 import { parseEnvelope, type Envelope, type Reply } from '../messages';
 import { base64ToBytes, deserializeIndex } from '../match/index-format';
 import { Scanner } from '../match/scan';
+import { isPaused, type Settings } from '../settings';
 import { CardFrame } from './card-frame';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { MentionLookup } from './hit-test';
@@ -17,12 +19,17 @@ export interface ContentDeps {
   indexBase64: string;
   signal: AbortSignal;
   cardUrl: string;
+  /** The stylesheet text for highlights, adopted into open shadow roots we scan. */
+  highlightCss?: string;
   sendToBackground: (msg: Envelope) => Promise<unknown>;
   onRuntimeMessage: (handler: (raw: unknown) => Promise<unknown> | undefined) => void;
+  readSettings: () => Promise<Settings>;
+  onSettingsChange: (cb: (s: Settings) => void) => void;
 }
 
-const RESCAN_DEBOUNCE_MS = 400;
-const RESCAN_MAX_WAIT_MS = 2000;
+export const RESCAN_DEBOUNCE_MS = 300;
+/** Under a stream of mutations, a rescan still happens at least this often, and no more. */
+export const RESCAN_MAX_WAIT_MS = 2000;
 
 export async function startDramatis(deps: ContentDeps): Promise<void> {
   const { doc, signal } = deps;
@@ -33,6 +40,10 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   const highlighter = new Highlighter(win);
   let mentions: PageMention[] = [];
   let lookup = new MentionLookup([]);
+  let settings = await deps.readSettings().catch(() => undefined);
+  let active = false;
+  const shadowRoots: ShadowRoot[] = [];
+  const styledRoots = new WeakSet<ShadowRoot>();
 
   const pageEntityIds = () => [...new Set(mentions.map((m) => index.meta.ids[m.entity]!))];
 
@@ -57,6 +68,22 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   });
   hoverRef.current = hover;
 
+  const report = () =>
+    void deps.sendToBackground({ type: 'page:found', payload: { entityIds: pageEntityIds() } }).catch(() => {});
+
+  // Highlight styles reach into open shadow roots through an adopted stylesheet (no DOM change).
+  const styleShadowRoot = (root: ShadowRoot) => {
+    if (styledRoots.has(root) || !deps.highlightCss) return;
+    styledRoots.add(root);
+    try {
+      const sheet = new (win as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
+      sheet.replaceSync(deps.highlightCss);
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } catch {
+      // A frozen or foreign adoptedStyleSheets array: the text is still scanned, just unstyled.
+    }
+  };
+
   let scanning: Promise<void> | undefined;
   let again = false;
   const scan = async () => {
@@ -67,13 +94,25 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     scanning = (async () => {
       do {
         again = false;
-        const found = await scanDocument(doc.body, scanner, index, { signal });
-        if (signal.aborted) return;
+        const roots: ShadowRoot[] = [];
+        const found = await scanDocument(doc.body, scanner, index, {
+          signal,
+          includeCode: settings?.includeCode,
+          shadowRoots: roots,
+        });
+        if (signal.aborted || !active) return;
+        for (const r of roots) {
+          styleShadowRoot(r);
+          if (!shadowRoots.includes(r)) {
+            shadowRoots.push(r);
+            observer.observe(r, OBSERVE);
+          }
+        }
         mentions = found;
         lookup = new MentionLookup(found);
         highlighter.show(found.map((m) => ({ range: m.range, category: index.entityCategory[m.entity]! })));
-        void deps.sendToBackground({ type: 'page:found', payload: { entityIds: pageEntityIds() } }).catch(() => {});
-      } while (again && !signal.aborted);
+        report();
+      } while (again && !signal.aborted && active);
     })();
     try {
       await scanning;
@@ -82,12 +121,14 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     }
   };
 
-  // Follow the page: one observer, mutations batched into a debounced rescan (bounded wait, so
-  // a page that never stops changing is still rescanned periodically, never continuously).
+  // Follow the page: one observer, mutations batched into a debounced rescan with a bounded
+  // wait, so a page that never stops changing is rescanned periodically, never continuously.
+  // Our own UI lives outside <body> and never triggers it; highlights change no DOM at all.
+  const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
-  const observer = new MutationObserver((records) => {
-    if (!records.some((r) => r.type !== 'attributes')) return;
+  const observer = new MutationObserver(() => {
+    if (!active) return;
     const now = performance.now();
     if (!debounce) firstPending = now;
     clearTimeout(debounce);
@@ -97,11 +138,86 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
       void scan();
     }, wait);
   });
-  observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+
+  const activate = () => {
+    if (active || signal.aborted) return;
+    active = true;
+    observer.observe(doc.body, OBSERVE);
+    for (const r of shadowRoots) observer.observe(r, OBSERVE);
+    void scan();
+  };
+  const deactivate = () => {
+    if (!active) return;
+    active = false;
+    observer.disconnect();
+    clearTimeout(debounce);
+    debounce = undefined;
+    hover.close();
+    highlighter.clear();
+    mentions = [];
+    lookup = new MentionLookup([]);
+    report();
+  };
+  const applySettings = () => {
+    const paused = settings ? isPaused(settings, doc.location?.hostname ?? '') : false;
+    if (paused) deactivate();
+    else activate();
+  };
+  deps.onSettingsChange((s) => {
+    const codeChanged = settings?.includeCode !== s.includeCode;
+    settings = s;
+    applySettings();
+    if (codeChanged && active) void scan();
+  });
+
+  // Keyboard navigation between mentions (from the extension's commands).
+  let navIndex = -1;
+  let focusBeforeCard: Element | null = null;
+  const navigate = (direction: 'next' | 'previous') => {
+    const live = mentions.filter((m) => !m.range.collapsed);
+    if (!live.length) return { index: -1, total: 0 };
+    navIndex = direction === 'next' ? (navIndex + 1) % live.length : (navIndex - 1 + live.length) % live.length;
+    const m = live[navIndex]!;
+    if (!card.visible) focusBeforeCard = doc.activeElement;
+    m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+    void hover.open(m, undefined, { focus: true });
+    return { index: navIndex, total: live.length };
+  };
+  hover.onClosed = (restoreFocus) => {
+    if (!restoreFocus) return;
+    const el = focusBeforeCard as HTMLElement | null;
+    focusBeforeCard = null;
+    win.focus();
+    if (el && el.isConnected && typeof el.focus === 'function') el.focus();
+  };
 
   deps.onRuntimeMessage((raw) => {
     const parsed = parseEnvelope(raw);
-    if (!parsed.ok || parsed.msg.type !== 'page:mentions') return undefined;
+    if (!parsed.ok) return undefined;
+    const { type, payload } = parsed.msg;
+    if (type === 'nav:mention') {
+      const r = navigate((payload as { direction: 'next' | 'previous' }).direction);
+      return Promise.resolve({ ok: true, data: r } satisfies Reply<'nav:mention'>);
+    }
+    if (type === 'page:selection') {
+      const sel = doc.getSelection();
+      const text = sel?.toString().trim() ?? '';
+      let entityId: string | undefined;
+      if (sel && sel.rangeCount) {
+        const r = sel.getRangeAt(0);
+        const hit = mentions.find(
+          (m) =>
+            r.compareBoundaryPoints(Range.END_TO_START, m.range) < 0 &&
+            r.compareBoundaryPoints(Range.START_TO_END, m.range) > 0,
+        );
+        if (hit) entityId = index.meta.ids[hit.entity];
+      }
+      return Promise.resolve({
+        ok: true,
+        data: { text, entityId, url: doc.location.href, title: doc.title },
+      } satisfies Reply<'page:selection'>);
+    }
+    if (type !== 'page:mentions') return undefined;
     const counts = new Map<string, number>();
     for (const m of mentions) {
       const id = index.meta.ids[m.entity]!;
@@ -115,6 +231,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   });
 
   signal.addEventListener('abort', () => {
+    active = false;
     observer.disconnect();
     clearTimeout(debounce);
     highlighter.clear();
@@ -122,5 +239,6 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     card.destroy();
   });
 
-  await scan();
+  applySettings();
+  await scanning;
 }

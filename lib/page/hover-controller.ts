@@ -33,7 +33,7 @@ export class HoverController {
     const { doc, signal } = deps;
     const win = doc.defaultView!;
     win.addEventListener('pointermove', (e) => this.onMove(e), { passive: true, signal });
-    win.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(), { signal });
+    win.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(true), { signal });
     win.addEventListener('pointerdown', (e) => !deps.card.contains(e.target) && this.close(), {
       signal,
       capture: true,
@@ -119,7 +119,10 @@ export class HoverController {
     );
   }
 
-  close(fromCard = false): void {
+  /** Called after the card closes; `restoreFocus` when closed from the card (Escape, close button). */
+  onClosed: ((restoreFocus: boolean) => void) | undefined;
+
+  close(restoreFocus = false): void {
     clearTimeout(this.openTimer);
     clearTimeout(this.closeTimer);
     if (!this.shown) return;
@@ -127,7 +130,7 @@ export class HoverController {
     this.pinned = false;
     this.inCard = false;
     this.deps.card.hide();
-    void fromCard;
+    this.onClosed?.(restoreFocus);
   }
 
   private onScroll(): void {

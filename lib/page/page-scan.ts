@@ -90,7 +90,7 @@ export async function scanDocument(
   const startMark = `dramatis:scan:start:${pass}`;
   performance.mark(startMark);
   const yielder = opts.yielder ?? defaultYield;
-  const chunks = chunkBlocks(collectBlocks(root, opts));
+  const chunks = chunkBlocks(collectBlocks(root, { ...opts, shadowRoots: opts.shadowRoots }));
   const candidates: PageCandidate[] = [];
   let sliceStart = performance.now();
   for (let c = 0; c < chunks.length; c++) {

@@ -71,6 +71,8 @@ const CODE = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
 export interface WalkOptions {
   /** Also read text inside code and pre (off by default). */
   includeCode?: boolean;
+  /** Open shadow roots met on the way are added here (their text is read too). */
+  shadowRoots?: ShadowRoot[];
 }
 
 export interface TextBlock {
@@ -127,6 +129,13 @@ export function collectBlocks(root: Node, opts: WalkOptions = {}): TextBlock[] {
       }
       // A block-level element boundary ends the current block.
       if (!INLINE.has((node as Element).localName)) currentContainer = null;
+      const shadow = (node as Element).shadowRoot;
+      if (shadow && opts.shadowRoots && !opts.shadowRoots.includes(shadow)) {
+        opts.shadowRoots.push(shadow);
+        blocks.push(...collectBlocks(shadow, opts));
+        current = null;
+        currentContainer = null;
+      }
     } else {
       const text = node as Text;
       const data = text.data;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(import.meta.dirname, '..', '..');
-export const EXTENSION_DIR = join(ROOT, '.output', 'chrome-mv3');
+export const EXTENSION_DIR = join(ROOT, process.env.DRAMATIS_OUT ?? '.output', 'chrome-mv3');
 
 /** Flags this network and container need (no sandbox as root, no background traffic). */
 export const CHROMIUM_FLAGS = [

@@ -12,6 +12,7 @@ export const SEED_PATH = join(ROOT, '..', 'shared', 'seeds', '000_6a909c4f30d2f6
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
@@ -40,6 +41,13 @@ ${paras.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </body></html>`;
 }
 
+/** Library files that fixture pages import (served read-only from node_modules). */
+const VENDOR: Record<string, string> = {
+  '/vendor/preact.mjs': join(ROOT, 'node_modules', 'preact', 'dist', 'preact.mjs'),
+  '/vendor/hooks.mjs': join(ROOT, 'node_modules', 'preact', 'hooks', 'dist', 'hooks.mjs'),
+  '/vendor/axe.min.js': join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'),
+};
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -51,6 +59,12 @@ export async function startServer(routes: Record<string, string> = {}): Promise<
     if (routes[path] !== undefined) {
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'text/html; charset=utf-8' });
       res.end(routes[path]);
+      return;
+    }
+    const vendor = VENDOR[path];
+    if (vendor && existsSync(vendor)) {
+      res.writeHead(200, { 'content-type': TYPES[extname(vendor)] ?? 'text/javascript; charset=utf-8' });
+      res.end(readFileSync(vendor));
       return;
     }
     if (path === '/seed.html') {

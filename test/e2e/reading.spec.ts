@@ -1,0 +1,373 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, extensionId, launchWithExtension, ROOT } from '../support/browser';
+import { startServer, type StaticServer } from '../support/server';
+import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan } from './helpers';
+
+let server: StaticServer;
+let context: BrowserContext;
+let userDataDir: string;
+test.beforeAll(async () => {
+  server = await startServer();
+  ({ context, userDataDir } = await launchWithExtension());
+});
+test.afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  rmSync(userDataDir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/reading/${path}`);
+  await waitForScan(page);
+  return page;
+}
+
+const hostVisible = (page: Page) =>
+  page.evaluate(() => {
+    const h = document.querySelector('dramatis-card-host') as HTMLElement | null;
+    return !!h && getComputedStyle(h).visibility === 'visible';
+  });
+
+test.describe('hover card', () => {
+  test('opens only after the pointer rests, and closes after leaving, on Escape and on a click elsewhere', async () => {
+    const page = await open('article.html');
+    const { x, y } = await pointOfMention(page, 'Niu Yibing');
+    // Passing through: across the name and away within ~100 ms: no card.
+    await page.mouse.move(x - 60, y);
+    await page.mouse.move(x, y);
+    await page.waitForTimeout(80);
+    await page.mouse.move(x, y + 200);
+    await page.waitForTimeout(500);
+    expect(await hostVisible(page)).toBe(false);
+    // Resting: the card opens.
+    await page.mouse.move(x, y);
+    await cardFrame(page);
+    await expect.poll(() => hostVisible(page)).toBe(true);
+    // The card never covers the mention.
+    const overlap = await page.evaluate(
+      ({ x, y }) => {
+        const r = (document.querySelector('dramatis-card-host') as HTMLElement).getBoundingClientRect();
+        return x >= r.left && x <= r.right && y >= r.top && y <= r.bottom;
+      },
+      { x, y },
+    );
+    expect(overlap).toBe(false);
+    // Leaving: closes after the grace period.
+    await page.mouse.move(1150, y, { steps: 3 });
+    await expect.poll(() => hostVisible(page), { timeout: 3000 }).toBe(false);
+    // Escape closes.
+    await page.mouse.move(x, y);
+    await expect.poll(() => hostVisible(page)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => hostVisible(page)).toBe(false);
+    // Escape means "not now": resting on the same name does not reopen it until the pointer leaves.
+    await page.mouse.move(x + 1, y);
+    await page.waitForTimeout(600);
+    expect(await hostVisible(page)).toBe(false);
+    // A click elsewhere closes.
+    await page.mouse.move(1150, y);
+    await page.mouse.move(x, y);
+    await expect.poll(() => hostVisible(page)).toBe(true);
+    await page.mouse.click(5, 5);
+    await expect.poll(() => hostVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  test('stays open while the pointer moves into the card, and the pin keeps it open', async () => {
+    const page = await open('article.html');
+    const card = await hoverMention(page, 'Alibaba Group');
+    const box = await page.evaluate(() => {
+      const r = (document.querySelector('dramatis-card-host') as HTMLElement).getBoundingClientRect();
+      return { x: r.left + 40, y: r.top + 30 };
+    });
+    await page.mouse.move(box.x, box.y, { steps: 5 });
+    await page.waitForTimeout(800);
+    expect(await hostVisible(page)).toBe(true);
+    await card.getByRole('button', { name: 'Pin' }).click();
+    await page.mouse.move(900, 850);
+    await page.waitForTimeout(900);
+    expect(await hostVisible(page)).toBe(true);
+    await card.getByRole('button', { name: 'Close' }).click();
+    await expect.poll(() => hostVisible(page)).toBe(false);
+    await page.close();
+  });
+
+  test('shows what each kind of entity is: regulator, firm, official', async () => {
+    const page = await open('article.html');
+    let card = await hoverMention(page, 'Cyberspace Administration of China');
+    await expect(card.locator('.badge')).toHaveText('Regulator');
+    await expect(card.locator('.native')).toContainText('国家互联网信息办公室');
+    await expect(card.locator('.facts')).toContainText('Central Cyberspace Affairs Commission');
+    await expect(card.locator('.facts')).toContainText('cyber-data');
+    await expect(card.locator('.provenance')).toContainText('As of 2022-08-19');
+    // Related entities on this page come first and say so.
+    await expect(card.locator('.related li').first()).toContainText('on this page');
+    await page.keyboard.press('Escape');
+    card = await hoverMention(page, 'Alibaba Group');
+    await expect(card.locator('.badge')).toHaveText('Firm');
+    await expect(card.locator('.facts')).toContainText('NYSE: BABA');
+    await expect(card.locator('.facts')).toContainText('HKEX: 9988');
+    await expect(card.locator('.events')).toContainText('18.228 billion yuan');
+    await page.keyboard.press('Escape');
+    card = await hoverMention(page, 'Niu Yibing');
+    await expect(card.locator('.badge')).toHaveText('Official');
+    await expect(card.locator('.roles')).toContainText('Vice Minister and spokesperson');
+    // A related entity opens its own card in place.
+    await card.locator('.roles button', { hasText: 'Cyberspace Administration of China' }).click();
+    await expect(card.locator('#entity-name')).toHaveText('Cyberspace Administration of China');
+    await page.close();
+  });
+
+  test('works on a page with hostile CSS (all: unset, overlays at the top z-index)', async () => {
+    const page = await open('hostile.html');
+    const card = await hoverMention(page, 'Niu Yibing');
+    await expect(card.locator('#entity-name')).toHaveText('Niu Yibing');
+    const topmost = await page.evaluate(() => {
+      const h = document.querySelector('dramatis-card-host') as HTMLElement;
+      const r = h.getBoundingClientRect();
+      const s = getComputedStyle(h);
+      return {
+        atCentre: document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2)?.localName,
+        display: s.display,
+        opacity: s.opacity,
+        width: r.width,
+        height: r.height,
+      };
+    });
+    expect(topmost).toMatchObject({ atCentre: 'dramatis-card-host', display: 'block', opacity: '1' });
+    expect(topmost.width).toBeGreaterThan(300);
+    expect(topmost.height).toBeGreaterThan(150);
+    await page.close();
+  });
+
+  test('a page cannot read the card or the notes in it', async () => {
+    const page = await open('privacy.html');
+    const secret = `SECRET-NOTE-${Date.now()}`;
+    const card = await hoverMention(page, 'Niu Yibing');
+    await card.locator('textarea[aria-label^="New note"]').fill(secret);
+    await card.getByRole('button', { name: 'Save note' }).click();
+    await expect(card.locator('.note-text')).toContainText(secret);
+    // Select the note's text inside the card, as a reader might.
+    await card.locator('.note-text').first().selectText();
+    const seen = (await page.evaluate(() => (window as unknown as { __probe: () => string[] }).__probe())).join('\n');
+    expect(seen).not.toContain(secret);
+    expect(seen).not.toContain('Vice Minister');
+    expect(seen).toContain('host.shadowRoot null');
+    expect(seen).toContain('attachShadow NotSupportedError');
+    await page.close();
+  });
+});
+
+test.describe('keyboard', () => {
+  test('the next-mention command opens a card with focus; Tab moves inside; Escape returns focus', async () => {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      commands: Record<string, unknown>;
+    };
+    expect(Object.keys(manifest.commands)).toEqual(expect.arrayContaining(['next-mention', 'previous-mention']));
+    const page = await open('article.html');
+    await page.focus('#before');
+    const [sw] = context.serviceWorkers();
+    // What the background does on the command: message the active tab's top frame.
+    const send = (direction: 'next' | 'previous') =>
+      sw!.evaluate(async (direction) => {
+        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+        return c.tabs.sendMessage(tab!.id!, { type: 'nav:mention', payload: { direction } }, { frameId: 0 });
+      }, direction);
+    await page.bringToFront();
+    const r1 = (await send('next')) as { ok: boolean; data: { index: number; total: number } };
+    expect(r1.ok).toBe(true);
+    expect(r1.data.index).toBe(0);
+    let card = await cardFrame(page);
+    await expect(card.locator('#entity-name')).toHaveText('Niu Yibing');
+    await expect.poll(() => card.evaluate(() => document.hasFocus())).toBe(true);
+    await expect(card.locator('[role="dialog"]')).toHaveAttribute('aria-label', 'Dramatis: Niu Yibing');
+    await page.keyboard.press('Tab');
+    const focused = await card.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+    expect(focused).toBeTruthy();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => hostVisible(page)).toBe(false);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('before');
+    // Previous from the first wraps to the last mention, scrolled into view.
+    const r2 = (await send('previous')) as { data: { index: number; total: number } };
+    expect(r2.data.index).toBe(r2.data.total - 1);
+    card = await cardFrame(page);
+    await expect(card.locator('#entity-name')).toHaveText('Sun Weimin');
+    const inView = await page.evaluate(() => {
+      const r = document.getElementById('far')!.getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= innerHeight;
+    });
+    expect(inView).toBe(true);
+    await page.close();
+  });
+});
+
+test.describe('real pages', () => {
+  test('infinite scroll, edits and SPA route changes are rescanned; vanished text is dropped', async () => {
+    const page = await open('dynamic.html');
+    const texts = async () => (await registeredHighlights(page)).map((h) => h.text);
+    expect(await texts()).toEqual(['Alibaba Group']);
+    await page.evaluate(() =>
+      (window as unknown as { __appendStory: (t: string) => void }).__appendStory('Tencent Holdings joined later.'),
+    );
+    await expect.poll(texts).toEqual(['Alibaba Group', 'Tencent Holdings']);
+    await page.evaluate(() =>
+      (window as unknown as { __editFirst: (t: string) => void }).__editFirst('Didi Global reported results.'),
+    );
+    await expect.poll(texts).toEqual(['Didi Global', 'Tencent Holdings']);
+    await page.evaluate(() =>
+      (window as unknown as { __navigate: (p: string, h: string) => void }).__navigate(
+        '/reading/other',
+        '<p>A new view about the Cyberspace Administration of China.</p>',
+      ),
+    );
+    await expect.poll(texts).toEqual(['Cyberspace Administration of China']);
+    await page.close();
+  });
+
+  test('same-origin iframes and open shadow roots are read; editable regions and code are not', async () => {
+    const page = await open('frames.html');
+    await expect
+      .poll(async () => (await registeredHighlights(page)).map((h) => h.text).sort())
+      .toEqual(['Niu Yibing', 'Tencent Holdings']);
+    const frame = page.frames().find((f) => f.url().endsWith('frame-child.html'))!;
+    await waitForScan(frame);
+    expect((await registeredHighlights(frame)).map((h) => h.text)).toEqual([
+      'Cyberspace Administration of China',
+      'CAC',
+    ]);
+    // The shadow-root mention is inside the shadow tree and styled there.
+    const inShadow = await page.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      for (const h of reg.values())
+        for (const r of h) if (r.startContainer.getRootNode() instanceof ShadowRoot) return true;
+      return false;
+    });
+    expect(inShadow).toBe(true);
+    await page.close();
+  });
+
+  test('a hydrated, re-rendering app keeps working with no errors caused by us', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.url}/reading/react.html`);
+    await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+    await waitForScan(page);
+    await page.waitForTimeout(1500); // ~15 re-renders, several rescans
+    const texts = (await registeredHighlights(page)).map((h) => h.text);
+    expect(texts).toEqual(expect.arrayContaining(['Alibaba Group', 'Tencent Holdings', 'Didi Global']));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('a mutation storm degrades to periodic rescans and the page stays responsive', async () => {
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number };
+      w.__longest = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.goto(`${server.url}/reading/storm.html`);
+    await page.waitForFunction(() => (window as unknown as { __stormDone: boolean }).__stormDone, null, {
+      timeout: 15_000,
+    });
+    await page.waitForTimeout(800);
+    const passes = await page.evaluate(() => performance.getEntriesByName('dramatis:scan', 'measure').length);
+    const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
+    console.log(`mutation storm: ${passes} scan passes in ~4 s, longest task ${longest.toFixed(0)} ms`);
+    // Thousands of mutations, but rescans are batched (at most one per 300 ms–2 s).
+    expect(passes).toBeGreaterThanOrEqual(2);
+    expect(passes).toBeLessThan(20);
+    // A freeze would show as a task of seconds; this only catches that, not speed.
+    expect(longest).toBeLessThan(1000);
+    expect((await registeredHighlights(page)).length).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+test.describe('toolbar', () => {
+  test('the badge counts the entities on the page, and pausing a site clears and restores marks', async () => {
+    const page = await open('article.html');
+    const [sw] = context.serviceWorkers();
+    await page.bringToFront();
+    const tabId = await sw!.evaluate(async () => {
+      const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab!.id!;
+    });
+    const badge = () =>
+      sw!.evaluate(async (tabId) => {
+        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        return c.action.getBadgeText({ tabId });
+      }, tabId);
+    // Niu Yibing, CAC, Alibaba, Tencent, Didi, Sun Weimin.
+    await expect.poll(badge).toBe('6');
+
+    const id = await extensionId(context);
+    const setSettings = (value: unknown) =>
+      sw!.evaluate(async (value) => {
+        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        await c.storage.local.set({ 'dramatis:settings': value });
+      }, value);
+    // Pause this site from the popup's switch.
+    const popup = await context.newPage();
+    await popup.goto(`chrome-extension://${id}/popup.html`);
+    await expect(popup.getByLabel('Pause everywhere')).toBeVisible();
+    await setSettings({ pausedAll: false, pausedSites: ['127.0.0.1'], includeCode: false });
+    await expect.poll(async () => (await registeredHighlights(page)).length).toBe(0);
+    await expect.poll(badge).toBe('');
+    // The site stays paused across a reload.
+    await page.reload();
+    await page.waitForTimeout(800);
+    expect((await registeredHighlights(page)).length).toBe(0);
+    await setSettings({ pausedAll: false, pausedSites: [], includeCode: false });
+    await expect.poll(async () => (await registeredHighlights(page)).length).toBeGreaterThan(0);
+    await setSettings({ pausedAll: true, pausedSites: [], includeCode: false });
+    await expect.poll(async () => (await registeredHighlights(page)).length).toBe(0);
+    await setSettings({ pausedAll: false, pausedSites: [], includeCode: false });
+    await expect.poll(badge).toBe('6');
+    await popup.close();
+    await page.close();
+  });
+});
+
+test.describe('accessibility', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`the card passes axe-core checks (${scheme})`, async () => {
+      const { context: ctx, userDataDir: dir } = await launchWithExtension({ colorScheme: scheme });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${server.url}/reading/article.html`);
+        await waitForScan(page);
+        const card = await hoverMention(page, 'Alibaba Group');
+        await expect(card.locator('.native')).toBeVisible();
+        const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+        await card.evaluate(axeSource);
+        const result = await card.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
+              };
+            }
+          ).axe;
+          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+        });
+        expect(result).toEqual([]);
+        const dark = await card.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
+        expect(dark).toBe(scheme === 'dark');
+      } finally {
+        await ctx.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});
