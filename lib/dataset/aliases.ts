@@ -25,12 +25,12 @@ export function isCjk(text: string): boolean {
   return CJK_RE.test(text);
 }
 
-/** "CAC", "SEC", "BaFin", "S&P": short, mostly capitals, no spaces. */
+/** "CAC", "SEC", "BaFin", "S&P": short, no spaces, capitals beyond the first letter. */
 export function looksLikeAcronym(text: string): boolean {
   if (!ACRONYM_RE.test(text)) return false;
   const upper = text.replace(/[^A-Z]/g, '').length;
   const letters = text.replace(/[^A-Za-z]/g, '').length;
-  return upper >= Math.ceil(letters / 2);
+  return upper >= Math.ceil(letters / 2) || (letters <= 6 && /^[A-Z][a-z]*[A-Z]/.test(text));
 }
 
 /**
@@ -67,10 +67,12 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
 /** Every alias of one record, deduplicated by text (the first spelling's flags win). */
 export function expandAliases(record: EntityRecord, opts: ExpandOptions): ExpandedAlias[] {
   const out = new Map<string, ExpandedAlias>();
-  const add = (text: string, flags: number) => {
+  const add = (text: string, flags: number, explicit = false) => {
     if (!text) return;
     const prev = out.get(text);
-    if (prev) prev.flags |= flags & ALIAS_FULL;
+    // An alias listed with flags overrides what was inferred for the same text (so a name that
+    // is also a dictionary word can be declared unambiguous: {"text": "Anthropic", "ambiguous": false}).
+    if (prev) prev.flags = explicit ? flags | (prev.flags & ALIAS_FULL) : prev.flags | (flags & ALIAS_FULL);
     else out.set(text, { text, entityId: record.id, flags });
   };
   const name = flagsFor(record.name, opts);
@@ -81,7 +83,7 @@ export function expandAliases(record: EntityRecord, opts: ExpandOptions): Expand
   }
   for (const a of record.aliases ?? []) {
     const f = flagsFor(a, opts);
-    add(f.text, f.flags);
+    add(f.text, f.flags, typeof a !== 'string');
   }
   // "The Federal Reserve" is also written without the article.
   for (const a of [...out.values()]) {

@@ -147,7 +147,11 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       version: INDEX_VERSION,
       ids: entities.map((e) => e.id),
       names: entities.map((e) => e.name),
-      cues: entities.map((e) => e.cues.map((c) => foldString(c))),
+      // A cue in capitals ("US", "EU") is matched as written ("us" is a pronoun): such cues
+      // are kept case-folded only for width and marked with a leading "=".
+      cues: entities.map((e) =>
+        e.cues.map((c) => (/^[A-Z0-9&.]{2,}$/.test(c) ? `=${foldString(c, true)}` : foldString(c))),
+      ),
       related: entities.map((e) => e.related),
       casedTexts,
     },

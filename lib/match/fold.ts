@@ -12,6 +12,30 @@ export const SPACE = 0x20;
 
 const TABLE_SIZE = 0x530; // Latin, Latin-1, Latin Extended, IPA, combining marks, Greek, Cyrillic
 
+/** Latin Extended Additional (Vietnamese and other letters with stacked diacritics). */
+const EXT_START = 0x1e00;
+const EXT_END = 0x1f00;
+
+function foldByDecomposition(c: number): { lower: number; cased: number } {
+  const ch = String.fromCharCode(c);
+  // Strip diacritics: the first unit of the canonical decomposition is the base letter.
+  const base = ch.normalize('NFD');
+  const b = base.length > 1 && base.charCodeAt(0) < 0x250 ? base.charCodeAt(0) : c;
+  const l = String.fromCharCode(b).toLowerCase();
+  return { cased: b, lower: l.length === 1 ? l.charCodeAt(0) : b };
+}
+
+function buildExtTables(): { lower: Uint16Array; cased: Uint16Array } {
+  const lower = new Uint16Array(EXT_END - EXT_START);
+  const cased = new Uint16Array(EXT_END - EXT_START);
+  for (let c = EXT_START; c < EXT_END; c++) {
+    const f = foldByDecomposition(c);
+    lower[c - EXT_START] = f.lower;
+    cased[c - EXT_START] = f.cased;
+  }
+  return { lower, cased };
+}
+
 function buildTables(): { lower: Uint16Array; cased: Uint16Array } {
   const lower = new Uint16Array(TABLE_SIZE);
   const cased = new Uint16Array(TABLE_SIZE);
@@ -47,6 +71,7 @@ function buildTables(): { lower: Uint16Array; cased: Uint16Array } {
 }
 
 const { lower: LOWER, cased: CASED } = buildTables();
+const { lower: EXT_LOWER, cased: EXT_CASED } = buildExtTables();
 
 function foldSpecial(c: number): number {
   if (c >= 0xff01 && c <= 0xff5e) return c - 0xfee0; // full-width ASCII
@@ -99,6 +124,7 @@ function foldSpecial(c: number): number {
 /** Case-insensitive fold of one code unit. */
 export function foldLower(c: number): number {
   if (c < TABLE_SIZE) return LOWER[c]!;
+  if (c >= EXT_START && c < EXT_END) return EXT_LOWER[c - EXT_START]!;
   const f = foldSpecial(c);
   return f >= 0x41 && f <= 0x5a ? f | 0x20 : f;
 }
@@ -106,6 +132,7 @@ export function foldLower(c: number): number {
 /** Fold that keeps letter case (for case-sensitive aliases). */
 export function foldCased(c: number): number {
   if (c < TABLE_SIZE) return CASED[c]!;
+  if (c >= EXT_START && c < EXT_END) return EXT_CASED[c - EXT_START]!;
   return foldSpecial(c);
 }
 
@@ -131,8 +158,9 @@ const WORD_RE = /[\p{L}\p{N}\p{M}]/u;
 /** Whether a code unit joins a Latin-script word (letters, digits, marks; not CJK). */
 export function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7a);
-  if (c >= 0xd800 && c <= 0xdfff) return true;
-  // Ideographs, kana and hangul do not join Latin words: "在CAC的" holds the word "CAC".
+  // Ideographs, kana and hangul do not join Latin words: "在CAC的" holds the word "CAC"; nor do
+  // astral characters (emoji, rare ideographs), which arrive as surrogate halves.
+  if (c >= 0xd800 && c <= 0xdfff) return false;
   if ((c >= 0x2e80 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af) || (c >= 0xf900 && c <= 0xfaff)) return false;
   let k = WORD_CACHE[c]!;
   if (k === 0) {

@@ -103,8 +103,8 @@ export async function scanDocument(
       sliceStart = performance.now();
     }
   }
-  const mentions = resolveMentions(index, candidates, (block, start, end) =>
-    chunks[block]!.text.slice(Math.max(0, start - 400), end + 400),
+  const mentions = resolveMentions(index, candidates, (block, from, to) =>
+    chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
   );
   const out: PageMention[] = [];
   const visible = new Map<Element, boolean>();

@@ -52,10 +52,14 @@ describe('acronym inference', () => {
     expect(looksLikeAcronym(text)).toBe(expected);
   });
 
-  // DATASET.md and the comment on looksLikeAcronym name "BaFin" as an acronym, but it has 2 capitals
-  // in 5 letters, under the "at least half capitals" rule. Kept as a known failure until the rule is fixed.
-  it.fails('BaFin → true (documented; currently false)', () => {
-    expect(looksLikeAcronym('BaFin')).toBe(true);
+  // Short camel-case initialisms count too, though fewer than half their letters are capitals.
+  it.each([
+    ['BaFin', true],
+    ['FinCEN', true],
+    ['McKinsey', false],
+    ['Apple', false],
+  ])('camel case: %s → %s', (text, expected) => {
+    expect(looksLikeAcronym(text)).toBe(expected);
   });
 
   it('an inferred acronym is matched case-sensitively; a plain name is not', () => {
