@@ -74,7 +74,7 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
     outArr[s] = p;
   });
 
-  // 3. Failure and dictionary links, breadth first.
+  // 3. Failure links, breadth first (in trie ids).
   const fail = new Int32Array(states);
   const dict = new Int32Array(states);
   const out = Int32Array.from(outArr);
@@ -99,31 +99,55 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
     }
   }
 
-  // 4. Transitions in compressed-row form: each state's edges together, sorted by char.
-  const edgeStart = new Int32Array(states + 1);
-  for (const key of goto.keys()) edgeStart[Math.floor(key / 65536) + 1]!++;
-  for (let s = 0; s < states; s++) edgeStart[s + 1]! += edgeStart[s]!;
-  const edgeChar = new Uint16Array(goto.size);
-  const edgeNext = new Int32Array(goto.size);
-  const fill = edgeStart.slice(0, states);
-  const sortedKeys = [...goto.keys()].sort((a, b) => a - b);
-  for (const key of sortedKeys) {
-    const s = Math.floor(key / 65536);
-    const at = fill[s]!++;
-    edgeChar[at] = key % 65536;
-    edgeNext[at] = goto.get(key)!;
+  // 4. Renumber states breadth first with each state's children consecutive and sorted by
+  // char. Then the edge to state n is edge n - 1: no target array is stored, only each
+  // state's first edge and each edge's char.
+  const kids: number[][] = Array.from({ length: states }, () => []);
+  for (let s = 0; s < states; s++) {
+    for (let c = childFirst[s]!; c !== -1; c = childNext[c]!) kids[s]!.push(c);
+    kids[s]!.sort((a, b) => childChar[a]! - childChar[b]!);
   }
+  const order = new Int32Array(states); // new id → trie id
+  const newId = new Int32Array(states); // trie id → new id
+  let filled = 1;
+  for (let i = 0; i < filled; i++) {
+    for (const k of kids[order[i]!]!) {
+      newId[k] = filled;
+      order[filled++] = k;
+    }
+  }
+  const edgeStart = new Int32Array(states + 1);
+  const edgeChar = new Uint16Array(Math.max(0, states - 1));
+  let cursor = 0;
+  for (let n = 0; n < states; n++) {
+    edgeStart[n] = cursor;
+    cursor += kids[order[n]!]!.length;
+  }
+  edgeStart[states] = cursor;
+  for (let n = 1; n < states; n++) edgeChar[n - 1] = childChar[order[n]!]!;
+  const failNew = new Int32Array(states);
+  // outLink: the nearest state on the failure chain, itself included, where a pattern ends (0: none).
+  const outLink = new Int32Array(states);
+  for (let t = 0; t < states; t++) {
+    failNew[newId[t]!] = newId[fail[t]!]!;
+    outLink[newId[t]!] = out[t]! >= 0 ? newId[t]! : dict[t]! ? newId[dict[t]!]! : 0;
+  }
+  // Patterns are numbered by the state they end at, so a pattern is found by binary search.
+  const ends: [number, number][] = []; // [new state id, old pattern id]
+  for (let t = 0; t < states; t++) if (out[t]! >= 0) ends.push([newId[t]!, out[t]!]);
+  ends.sort((a, b) => a[0] - b[0]);
+  const outStates = Int32Array.from(ends.map((e) => e[0]));
 
-  // 5. Pattern entries.
-  const patLen = new Uint16Array(patternTexts.length);
-  const patEntry = new Int32Array(patternTexts.length + 1);
+  // 5. Pattern entries, in the new pattern order.
+  const patLen = new Uint16Array(ends.length);
+  const patEntry = new Int32Array(ends.length + 1);
   const flat: AliasEntry[] = [];
-  patternTexts.forEach((t, p) => {
-    patLen[p] = t.length;
+  ends.forEach(([, old], p) => {
+    patLen[p] = patternTexts[old]!.length;
     patEntry[p] = flat.length;
-    flat.push(...entriesByPattern[p]!);
+    flat.push(...entriesByPattern[old]!);
   });
-  patEntry[patternTexts.length] = flat.length;
+  patEntry[ends.length] = flat.length;
   const entEntity = new Int32Array(flat.length);
   const entFlags = new Uint8Array(flat.length);
   const entCased = new Int32Array(flat.length).fill(-1);
@@ -156,12 +180,11 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       casedTexts,
     },
     entityCategory: Uint8Array.from(entities.map((e) => e.category)),
-    fail,
-    out,
-    dict,
+    fail: failNew,
+    outLink,
+    outStates,
     edgeStart,
     edgeChar,
-    edgeNext,
     patLen,
     patEntry,
     entEntity,

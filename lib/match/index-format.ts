@@ -6,7 +6,7 @@
  * the automaton itself. Pure: no DOM, no extension APIs.
  */
 
-export const INDEX_VERSION = 2;
+export const INDEX_VERSION = 3;
 
 /** Entity categories, in the order of the public highlight names. */
 export const CATEGORIES = ['regulator', 'firm', 'official', 'custom'] as const;
@@ -31,14 +31,16 @@ export interface MatchIndex {
   /** Category index per entity. */
   entityCategory: Uint8Array;
   fail: Int32Array;
-  /** Pattern id ending at each state, or -1. */
-  out: Int32Array;
-  /** Nearest state on the failure chain with an output, or 0. */
-  dict: Int32Array;
-  /** Transitions of state s are edges edgeStart[s] .. edgeStart[s+1]-1, sorted by char. */
+  /** Nearest state on the failure chain, the state itself included, where a pattern ends; 0 for none. */
+  outLink: Int32Array;
+  /** The states where patterns end, ascending: pattern p ends at outStates[p]. */
+  outStates: Int32Array;
+  /**
+   * Transitions of state s are edges edgeStart[s] .. edgeStart[s+1]-1, sorted by char; states
+   * are numbered so that edge e leads to state e + 1.
+   */
   edgeStart: Int32Array;
   edgeChar: Uint16Array;
-  edgeNext: Int32Array;
   /** Folded length of each pattern in scanned units. */
   patLen: Uint16Array;
   /** Entries of pattern p are patEntry[p] .. patEntry[p+1]-1. */
@@ -53,11 +55,10 @@ type ArrayName = Exclude<keyof MatchIndex, 'meta'>;
 const ARRAYS: [ArrayName, 'i32' | 'u16' | 'u8'][] = [
   ['entityCategory', 'u8'],
   ['fail', 'i32'],
-  ['out', 'i32'],
-  ['dict', 'i32'],
+  ['outLink', 'i32'],
+  ['outStates', 'i32'],
   ['edgeStart', 'i32'],
   ['edgeChar', 'u16'],
-  ['edgeNext', 'i32'],
   ['patLen', 'u16'],
   ['patEntry', 'i32'],
   ['entEntity', 'i32'],

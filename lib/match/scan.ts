@@ -20,6 +20,18 @@ export interface Candidate {
 const RING = 256; // > MAX_PATTERN
 if (RING <= MAX_PATTERN) throw new Error('ring buffer too small');
 
+/** The pattern ending at state `s` (which must be in the ascending `outStates`). */
+function patternAt(outStates: Int32Array, s: number): number {
+  let lo = 0;
+  let hi = outStates.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (outStates[mid]! < s) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Scanner {
   private readonly root: Int32Array;
   private readonly ring = new Int32Array(RING);
@@ -27,23 +39,23 @@ export class Scanner {
   constructor(readonly index: MatchIndex) {
     // Most characters are read at the root: give it a direct table.
     this.root = new Int32Array(65536);
-    const { edgeStart, edgeChar, edgeNext } = index;
-    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeChar[e]!] = edgeNext[e]!;
+    const { edgeStart, edgeChar } = index;
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeChar[e]!] = e + 1;
   }
 
   private next(state: number, c: number): number {
     if (state === 0) return this.root[c]!;
-    const { edgeStart, edgeChar, edgeNext } = this.index;
+    const { edgeStart, edgeChar } = this.index;
     let lo = edgeStart[state]!;
     let hi = edgeStart[state + 1]!;
     if (hi - lo <= 8) {
-      for (; lo < hi; lo++) if (edgeChar[lo] === c) return edgeNext[lo]!;
+      for (; lo < hi; lo++) if (edgeChar[lo] === c) return lo + 1;
       return 0;
     }
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
       const m = edgeChar[mid]!;
-      if (m === c) return edgeNext[mid]!;
+      if (m === c) return mid + 1;
       if (m < c) lo = mid + 1;
       else hi = mid;
     }
@@ -52,7 +64,7 @@ export class Scanner {
 
   /** Scans `text`, appending candidates to `out` (and returning it). */
   scan(text: string, out: Candidate[] = []): Candidate[] {
-    const { fail, out: outPat, dict, patLen, patEntry, entEntity, entFlags } = this.index;
+    const { fail, outLink, outStates, patLen, patEntry, entEntity, entFlags } = this.index;
     const ring = this.ring;
     let state = 0;
     let fed = 0;
@@ -73,9 +85,9 @@ export class Scanner {
         nx = this.next(state, f);
       }
       state = nx;
-      let o = outPat[state]! >= 0 ? state : dict[state]!;
+      let o = outLink[state]!;
       while (o > 0) {
-        const p = outPat[o]!;
+        const p = patternAt(outStates, o);
         const len = patLen[p]!;
         if (len <= fed) {
           const start = ring[(fed - len) & (RING - 1)]!;
@@ -86,7 +98,7 @@ export class Scanner {
               out.push({ start, end, entry: e, entity: entEntity[e]!, flags });
           }
         }
-        o = dict[o]!;
+        o = outLink[fail[o]!]!;
       }
     }
     return out;

@@ -200,17 +200,16 @@ function patternText(index: MatchIndex, p: number): string {
     const char = new Uint16Array(index.fail.length);
     for (let s = 0; s < index.fail.length; s++)
       for (let e = index.edgeStart[s]!; e < index.edgeStart[s + 1]!; e++) {
-        parent[index.edgeNext[e]!] = s;
-        char[index.edgeNext[e]!] = index.edgeChar[e]!;
+        // States are numbered so that edge e leads to state e + 1.
+        parent[e + 1] = s;
+        char[e + 1] = index.edgeChar[e]!;
       }
     texts = [];
-    for (let s = 1; s < index.fail.length; s++) {
-      const q = index.out[s]!;
-      if (q < 0) continue;
+    index.outStates.forEach((s, q) => {
       let t = '';
       for (let x = s; x > 0; x = parent[x]!) t = String.fromCharCode(char[x]!) + t;
-      texts[q] = t;
-    }
+      texts![q] = t;
+    });
     patternCache.set(index, texts);
   }
   return texts[p]!;
@@ -220,7 +219,7 @@ function checkResolved(scanner: Scanner, text: string, cands: Candidate[]): void
   const mentions = resolveMentions(
     scanner.index,
     cands.map((c) => ({ ...c, block: 0 })),
-    (_b, s, e) => text.slice(Math.max(0, s - 400), e + 400),
+    (_b, from, to) => text.slice(Math.max(0, from), Math.max(0, to)),
   );
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i]!;
