@@ -1,0 +1,92 @@
+/**
+ * Firefox smoke test: the Firefox build loaded into Debian's firefox-esr through WebDriver BiDi
+ * (puppeteer-core; Playwright's Firefox cannot load extensions). Checks that the seed entities are
+ * highlighted under the right categories with the CSS Custom Highlight API, and that the page's
+ * DOM is unchanged. Run after `npm run build:firefox`: `tsx test/firefox/smoke.ts`.
+ * Prints "N passed, N failed".
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer-core';
+import { ROOT } from '../support/browser';
+import { startServer } from '../support/server';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const EXT = join(ROOT, process.env.DRAMATIS_OUT ?? '.output', 'firefox-mv2');
+
+async function main(): Promise<number> {
+  if (!existsSync(FIREFOX)) {
+    console.error(`No Firefox at ${FIREFOX}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
+    return 1;
+  }
+  if (!existsSync(join(EXT, 'manifest.json'))) {
+    console.error(`The Firefox build is missing (${EXT}): run \`npm run build:firefox\` first.`);
+    return 1;
+  }
+  const server = await startServer({
+    '/ff.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Firefox smoke</title></head><body>
+<p>Niu Yibing, vice minister of the Cyberspace Administration of China (CAC), spoke.</p>
+<p>Alibaba Group and Tencent Holdings cut investment; <a href="#">Didi</a> Global was fined.</p>
+<p>国家网信办表示。</p><textarea>Sun Weimin in a textarea</textarea></body></html>`,
+  });
+  let browser: Browser | undefined;
+  let passed = 0;
+  let failed = 0;
+  const check = (name: string, ok: boolean, detail = '') => {
+    if (ok) passed++;
+    else failed++;
+    console.log(`${ok ? '✓' : '✘'} ${name}${ok ? '' : `  ${detail}`}`);
+  };
+  try {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      protocol: 'webDriverBiDi',
+      extraPrefsFirefox: { 'xpinstall.signatures.required': false, 'extensions.autoDisableScopes': 0 },
+    });
+    await browser.installExtension(EXT);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/ff.html`);
+    await page.waitForFunction(() => performance.getEntriesByName('dramatis:scan', 'measure').length > 0, {
+      timeout: 20_000,
+    });
+    const found = await page.evaluate(() => {
+      const out: string[] = [];
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      for (const [name, h] of reg)
+        for (const r of h) {
+          const range = document.createRange();
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+          out.push(`${name}:${range.toString()}`);
+        }
+      return out.sort();
+    });
+    const want = [
+      'dramatis-firm:Alibaba Group',
+      'dramatis-firm:Didi Global',
+      'dramatis-firm:Tencent Holdings',
+      'dramatis-official:Niu Yibing',
+      'dramatis-regulator:CAC',
+      'dramatis-regulator:Cyberspace Administration of China',
+      'dramatis-regulator:国家网信办',
+    ];
+    check(
+      'seed entities highlighted by category in Firefox',
+      JSON.stringify(found) === JSON.stringify(want),
+      JSON.stringify(found),
+    );
+    const spans = await page.evaluate(() => document.querySelectorAll('mark, [class*="dramatis"]').length);
+    check('no elements added to the page to highlight', spans === 0, String(spans));
+  } catch (err) {
+    check('Firefox run', false, err instanceof Error ? err.message : String(err));
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+  console.log(`${passed} passed, ${failed} failed`);
+  return failed ? 1 : 0;
+}
+
+main().then((code) => process.exit(code));
