@@ -2,7 +2,20 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', '.generated', 'test/fixtures', 'demo-output', 'test-results'] },
+  {
+    ignores: [
+      'node_modules',
+      '.output',
+      '.output-*',
+      '.wxt',
+      '.generated',
+      'test/fixtures',
+      'demo-output',
+      'test-results',
+      'bench/tmp',
+      'scripts/tmp',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

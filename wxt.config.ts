@@ -6,6 +6,9 @@ import { defineConfig } from 'wxt';
 // part of `npm run build`): the content script imports .generated/match-index.ts and extension
 // pages fetch data/entities.json.
 export default defineConfig({
+  // DRAMATIS_OUT lets parallel work build to separate folders (tests read the same variable).
+  outDir: process.env.DRAMATIS_OUT ?? '.output',
+  filterEntrypoints: process.env.DRAMATIS_ENTRYPOINTS?.split(','),
   modules: ['@wxt-dev/webextension-polyfill'],
   imports: false,
   vite: () => ({
@@ -15,7 +18,17 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Dramatis',
     description: 'Who is who in the news: regulators, firms and officials marked on the page, with private notes.',
-    permissions: ['storage', 'unlimitedStorage'],
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+Period' },
+        description: 'Go to the next marked name and open its card',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+Comma' },
+        description: 'Go to the previous marked name and open its card',
+      },
+    },
     web_accessible_resources: [
       {
         resources: ['card.html'],

@@ -1,10 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { parseTags } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
 
 export interface NotesApi {
   list(entityId: string): Promise<Note[]>;
-  add(input: { entityId: string; text: string; pageUrl?: string; pageTitle?: string; quote?: string }): Promise<Note>;
-  update(id: string, text: string): Promise<Note>;
+  add(input: {
+    entityId: string;
+    text: string;
+    tags?: string[];
+    pageUrl?: string;
+    pageTitle?: string;
+    quote?: string;
+  }): Promise<Note>;
+  update(id: string, text: string, tags?: string[]): Promise<Note>;
   remove(id: string): Promise<unknown>;
   restore(id: string): Promise<Note>;
 }
@@ -18,36 +26,110 @@ export interface NotesPanelProps {
   quote?: string;
   /** Move focus to the editor when shown. */
   autoFocus?: boolean;
+  /** Called after a note is added, edited, deleted or restored. */
+  onChange?: () => void;
 }
 
 const DRAFT_PREFIX = 'dramatis:draft:';
+const DRAFT_TAGS_PREFIX = 'dramatis:draft-tags:';
 
-function readDraft(entityId: string): string {
+function readStored(key: string): string {
   try {
-    return localStorage.getItem(DRAFT_PREFIX + entityId) ?? '';
+    return localStorage.getItem(key) ?? '';
   } catch {
     return '';
   }
 }
 
-function writeDraft(entityId: string, text: string): void {
+function writeStored(key: string, text: string): void {
   try {
-    if (text) localStorage.setItem(DRAFT_PREFIX + entityId, text);
-    else localStorage.removeItem(DRAFT_PREFIX + entityId);
+    if (text) localStorage.setItem(key, text);
+    else localStorage.removeItem(key);
   } catch {
     // Drafts are a convenience; storage being unavailable must not break the editor.
   }
 }
 
-function when(t: number): string {
+export function when(t: number): string {
   return new Date(t).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
+/** Only web links are made clickable; anything else is shown as text. */
+export function safeHref(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function TagChips({ tags, onPick }: { tags: string[]; onPick?: (tag: string) => void }) {
+  if (!tags.length) return null;
+  return (
+    <ul class="tags" aria-label="Tags">
+      {tags.map((t) => (
+        <li key={t} class="tag">
+          {onPick ? (
+            <button type="button" class="tag-button" onClick={() => onPick(t)} title={`Show notes tagged ${t}`}>
+              {t}
+            </button>
+          ) : (
+            t
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function NoteSource({ note }: { note: Note }) {
+  if (!note.pageUrl && !note.pageTitle) return null;
+  const href = safeHref(note.pageUrl);
+  const label = note.pageTitle || note.pageUrl;
+  return (
+    <span class="note-source">
+      {' · '}
+      {href ? (
+        <a href={href} target="_blank" rel="noreferrer noopener" title={note.pageUrl}>
+          {label}
+        </a>
+      ) : (
+        label
+      )}
+    </span>
+  );
+}
+
+let persistenceAsked = false;
+function askPersistenceOnce(): void {
+  // From top-level extension pages only (popup, options): the card is a frame inside a web page.
+  if (persistenceAsked || window.top !== window) return;
+  persistenceAsked = true;
+  try {
+    void navigator.storage?.persist?.().catch(() => {});
+  } catch {
+    // Not available here; nothing to do.
+  }
+}
+
 /** The reader's notes on one entity, latest first, with an editor. Notes render as text only. */
-export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quote, autoFocus }: NotesPanelProps) {
+export function NotesPanel({
+  entityId,
+  entityName,
+  api,
+  pageUrl,
+  pageTitle,
+  quote,
+  autoFocus,
+  onChange,
+}: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[] | undefined>();
-  const [draft, setDraft] = useState(() => readDraft(entityId));
-  const [editing, setEditing] = useState<{ id: string; text: string } | undefined>();
+  const [draft, setDraft] = useState(() => readStored(DRAFT_PREFIX + entityId));
+  const [draftTags, setDraftTags] = useState(() => readStored(DRAFT_TAGS_PREFIX + entityId));
+  const [withQuote, setWithQuote] = useState(true);
+  const [editing, setEditing] = useState<{ id: string; text: string; tags: string } | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [undo, setUndo] = useState<Note | undefined>();
   const [busy, setBusy] = useState(false);
@@ -56,14 +138,19 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
   const refresh = () =>
     api.list(entityId).then(setNotes, (e: unknown) => setError(`Could not load notes: ${(e as Error).message}`));
 
+  useEffect(askPersistenceOnce, []);
+
   useEffect(() => {
     setNotes(undefined);
-    setDraft(readDraft(entityId));
+    setDraft(readStored(DRAFT_PREFIX + entityId));
+    setDraftTags(readStored(DRAFT_TAGS_PREFIX + entityId));
     setEditing(undefined);
     setError(undefined);
     setUndo(undefined);
     void refresh();
   }, [entityId]);
+
+  useEffect(() => setWithQuote(true), [quote]);
 
   useEffect(() => {
     if (autoFocus) editor.current?.focus();
@@ -76,12 +163,23 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
     setBusy(true);
     setError(undefined);
     try {
-      await api.add({ entityId, text, pageUrl, pageTitle, quote });
+      const tags = parseTags(draftTags);
+      await api.add({
+        entityId,
+        text,
+        ...(tags.length ? { tags } : {}),
+        ...(pageUrl ? { pageUrl } : {}),
+        ...(pageTitle ? { pageTitle } : {}),
+        ...(quote && withQuote ? { quote } : {}),
+      });
       setDraft('');
-      writeDraft(entityId, '');
+      setDraftTags('');
+      writeStored(DRAFT_PREFIX + entityId, '');
+      writeStored(DRAFT_TAGS_PREFIX + entityId, '');
       await refresh();
+      onChange?.();
     } catch (e) {
-      // The text stays in the editor: nothing is lost when saving fails.
+      // The text stays in the editor (and in the draft): nothing is lost when saving fails.
       setError(`Not saved: ${(e as Error).message}`);
     } finally {
       setBusy(false);
@@ -92,9 +190,10 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
     ev.preventDefault();
     if (!editing || !editing.text.trim()) return;
     try {
-      await api.update(editing.id, editing.text.trim());
+      await api.update(editing.id, editing.text.trim(), parseTags(editing.tags));
       setEditing(undefined);
       await refresh();
+      onChange?.();
     } catch (e) {
       setError(`Not saved: ${(e as Error).message}`);
     }
@@ -105,6 +204,7 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
       await api.remove(n.id);
       setUndo(n);
       await refresh();
+      onChange?.();
     } catch (e) {
       setError(`Not deleted: ${(e as Error).message}`);
     }
@@ -116,6 +216,7 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
       await api.restore(undo.id);
       setUndo(undefined);
       await refresh();
+      onChange?.();
     } catch (e) {
       setError(`Not restored: ${(e as Error).message}`);
     }
@@ -147,7 +248,15 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
                 <textarea
                   aria-label="Edit note"
                   value={editing.text}
-                  onInput={(e) => setEditing({ id: n.id, text: (e.target as HTMLTextAreaElement).value })}
+                  onInput={(e) => setEditing({ ...editing, text: (e.target as HTMLTextAreaElement).value })}
+                />
+                <input
+                  type="text"
+                  class="tags-input"
+                  aria-label="Edit tags"
+                  placeholder="Tags, comma-separated"
+                  value={editing.tags}
+                  onInput={(e) => setEditing({ ...editing, tags: (e.target as HTMLInputElement).value })}
                 />
                 <div class="row">
                   <button type="submit">Save</button>
@@ -159,12 +268,17 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
             ) : (
               <>
                 <p class="note-text">{n.text}</p>
-                {n.quote ? <blockquote>{n.quote}</blockquote> : null}
+                {n.quote ? <blockquote class="note-quote">{n.quote}</blockquote> : null}
+                <TagChips tags={n.tags} />
                 <p class="note-meta">
                   <time dateTime={new Date(n.createdAt).toISOString()}>{when(n.createdAt)}</time>
                   {n.updatedAt !== n.createdAt ? ' · edited' : ''}
-                  {n.pageTitle ? ` · ${n.pageTitle}` : ''}
-                  <button type="button" class="link" onClick={() => setEditing({ id: n.id, text: n.text })}>
+                  <NoteSource note={n} />{' '}
+                  <button
+                    type="button"
+                    class="link"
+                    onClick={() => setEditing({ id: n.id, text: n.text, tags: n.tags.join(', ') })}
+                  >
                     Edit
                   </button>
                   <button type="button" class="link" onClick={() => void remove(n)}>
@@ -177,6 +291,14 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
         ))}
       </ul>
       <form class="note-editor" onSubmit={save}>
+        {quote && withQuote ? (
+          <div class="quote-draft">
+            <blockquote aria-label="Quoted passage">{quote}</blockquote>
+            <button type="button" class="link" onClick={() => setWithQuote(false)}>
+              Don’t quote
+            </button>
+          </div>
+        ) : null}
         <textarea
           ref={editor}
           aria-label={`New note on ${entityName}`}
@@ -185,10 +307,22 @@ export function NotesPanel({ entityId, entityName, api, pageUrl, pageTitle, quot
           onInput={(e) => {
             const v = (e.target as HTMLTextAreaElement).value;
             setDraft(v);
-            writeDraft(entityId, v);
+            writeStored(DRAFT_PREFIX + entityId, v);
           }}
           onKeyDown={(e) => {
             if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(e);
+          }}
+        />
+        <input
+          type="text"
+          class="tags-input"
+          aria-label={`Tags for this note on ${entityName} (comma-separated)`}
+          placeholder="Tags, comma-separated"
+          value={draftTags}
+          onInput={(e) => {
+            const v = (e.target as HTMLInputElement).value;
+            setDraftTags(v);
+            writeStored(DRAFT_TAGS_PREFIX + entityId, v);
           }}
         />
         <div class="row">

@@ -2,11 +2,13 @@
  * The message contract: every cross-context call, its request and its response, declared once.
  * Requests are validated on arrival (the sender may be a content script on a hostile page).
  *
- *   extension pages (card, popup) ──notes:*──▶ background (Dexie)
+ *   extension pages (card, popup, options) ──notes:*──▶ background (Dexie)
  *   content script ──page:found──▶ background (badge)
  *   popup ──page:mentions──▶ content script of the active tab
+ *   background (keyboard command) ──nav:mention──▶ content script of the active tab
  */
 import { z } from 'zod';
+import { noteSchema, type MergeCounts } from './notes/import-export';
 import type { Note } from './notes/types';
 
 const entityId = z.string().min(1).max(200);
@@ -33,10 +35,18 @@ export const requestSchemas = {
       tags: tags.optional(),
     })
     .strict(),
+  /** Every live note, newest first (the options page's list, search and export). */
+  'notes:all': z.object({}).strict(),
+  /** Merge notes from a validated export file (lib/notes/import-export.ts). */
+  'notes:import': z.object({ notes: z.array(noteSchema).max(1_000_000) }).strict(),
   'notes:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
   'notes:restore': z.object({ id: z.string().min(1).max(100) }).strict(),
   'page:found': z.object({ entityIds: z.array(entityId).max(10_000) }).strict(),
   'page:mentions': z.object({}).strict(),
+  /** Background → content script: move to the next/previous mention and open its card. */
+  'nav:mention': z.object({ direction: z.enum(['next', 'previous']) }).strict(),
+  /** Background → content script: the current selection, and the entity of a mention it covers. */
+  'page:selection': z.object({}).strict(),
 } as const;
 
 export interface Responses {
@@ -44,10 +54,14 @@ export interface Responses {
   'notes:counts': Record<string, number>;
   'notes:add': Note;
   'notes:update': Note;
+  'notes:all': Note[];
+  'notes:import': MergeCounts;
   'notes:delete': { id: string };
   'notes:restore': Note;
   'page:found': { count: number };
   'page:mentions': { entities: { id: string; count: number }[]; url: string; title: string };
+  'nav:mention': { index: number; total: number };
+  'page:selection': { text: string; entityId?: string; url: string; title: string };
 }
 
 export type MessageType = keyof typeof requestSchemas;
@@ -63,6 +77,8 @@ export const PRIVATE_TYPES: ReadonlySet<MessageType> = new Set([
   'notes:update',
   'notes:delete',
   'notes:restore',
+  'notes:all',
+  'notes:import',
 ]);
 
 /** Validates an incoming envelope; returns a message for the sender when it is malformed. */

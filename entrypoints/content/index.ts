@@ -13,10 +13,15 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   main(ctx) {
+    // After an extension update or reload the old copy is orphaned (Chrome does not stop it);
+    // WXT notices when its validity is checked. This heartbeat checks, so the old copy removes
+    // its marks and listeners within seconds instead of failing on the reader's next hover.
+    ctx.setInterval(() => {}, 1500);
     void startDramatis({
       doc: document,
       indexBase64: MATCH_INDEX_BASE64,
       signal: ctx.signal,
+      isValid: () => ctx.isValid,
       cardUrl: browser.runtime.getURL('/card.html'),
       highlightCss,
       sendToBackground: (msg) => browser.runtime.sendMessage(msg),

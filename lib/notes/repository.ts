@@ -2,6 +2,7 @@
  * Note operations over the database. Deletion is soft (kept for undo) until purged.
  */
 import type { NotesDb } from './db';
+import { planMerge, type MergeCounts } from './import-export';
 import type { Note } from './types';
 
 export interface NewNote {
@@ -60,6 +61,30 @@ export class NotesRepository {
   async all(): Promise<Note[]> {
     const notes = await this.db.notes.orderBy('createdAt').reverse().toArray();
     return notes.filter((n) => !n.deletedAt);
+  }
+
+  /** Every note, soft-deleted ones included (for merging). */
+  async allWithDeleted(): Promise<Note[]> {
+    return this.db.notes.toArray();
+  }
+
+  /**
+   * Merges validated notes (see import-export.ts `planMerge`) in one transaction: either every
+   * note is written or, on any failure, none is.
+   */
+  async importNotes(incoming: readonly Note[]): Promise<MergeCounts> {
+    return this.db.transaction('rw', this.db.notes, async () => {
+      const ids = incoming.map((n) => n.id);
+      const held = (await this.db.notes.bulkGet(ids)).filter((n): n is Note => !!n);
+      const { put, counts } = planMerge(new Map(held.map((n) => [n.id, n])), incoming);
+      if (put.length) await this.db.notes.bulkPut(put);
+      return counts;
+    });
+  }
+
+  /** Removes every note for good (tests; not exposed to pages). */
+  async clear(): Promise<void> {
+    await this.db.notes.clear();
   }
 
   async update(id: string, text: string, tags?: string[]): Promise<Note> {

@@ -18,6 +18,8 @@ export interface ContentDeps {
   doc: Document;
   indexBase64: string;
   signal: AbortSignal;
+  /** False once the extension context is gone (checking it also fires the abort). */
+  isValid?: () => boolean;
   cardUrl: string;
   /** The stylesheet text for highlights, adopted into open shadow roots we scan. */
   highlightCss?: string;
@@ -128,7 +130,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   let debounce: ReturnType<typeof setTimeout> | undefined;
   let firstPending = 0;
   const observer = new MutationObserver(() => {
-    if (!active) return;
+    if (!active || deps.isValid?.() === false) return;
     const now = performance.now();
     if (!debounce) firstPending = now;
     clearTimeout(debounce);

@@ -1,11 +1,30 @@
 import type { NotesApi } from '../../components/NotesPanel';
+import type { Note } from '../notes/types';
+import type { MergeCounts } from '../notes/import-export';
 import { call } from './clients';
 
-/** Notes through the background (the card frame and popup use this). */
+/** Notes through the background (the card frame, popup and options page use this). */
 export const notesApi: NotesApi = {
   list: (entityId) => call('notes:list', { entityId }),
   add: (input) => call('notes:add', input),
-  update: (id, text) => call('notes:update', { id, text }),
+  update: (id, text, tags) => call('notes:update', { id, text, ...(tags ? { tags } : {}) }),
   remove: (id) => call('notes:delete', { id }),
   restore: (id) => call('notes:restore', { id }),
 };
+
+export const allNotes = (): Promise<Note[]> => call('notes:all', {});
+export const importNotes = (notes: Note[]): Promise<MergeCounts> => call('notes:import', { notes });
+
+/**
+ * Asks the browser to keep our storage (IndexedDB, localStorage) under storage pressure.
+ * Only pages can ask (not the service worker); extensions with unlimitedStorage usually get it.
+ */
+export async function requestPersistence(): Promise<boolean | undefined> {
+  try {
+    if (!navigator.storage?.persist) return undefined;
+    if (await navigator.storage.persisted()) return true;
+    return await navigator.storage.persist();
+  } catch {
+    return undefined;
+  }
+}

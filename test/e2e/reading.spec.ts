@@ -3,6 +3,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, extensionId, launchWithExtension, ROOT } from '../support/browser';
 import { startServer, type StaticServer } from '../support/server';
+import type { ChromeForTests } from './chrome-api';
 import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan } from './helpers';
 
 let server: StaticServer;
@@ -173,7 +174,7 @@ test.describe('keyboard', () => {
     // What the background does on the command: message the active tab's top frame.
     const send = (direction: 'next' | 'previous') =>
       sw!.evaluate(async (direction) => {
-        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
         const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
         return c.tabs.sendMessage(tab!.id!, { type: 'nav:mention', payload: { direction } }, { frameId: 0 });
       }, direction);
@@ -298,13 +299,13 @@ test.describe('toolbar', () => {
     const [sw] = context.serviceWorkers();
     await page.bringToFront();
     const tabId = await sw!.evaluate(async () => {
-      const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+      const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
       const [tab] = await c.tabs.query({ active: true, lastFocusedWindow: true });
       return tab!.id!;
     });
     const badge = () =>
       sw!.evaluate(async (tabId) => {
-        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
         return c.action.getBadgeText({ tabId });
       }, tabId);
     // Niu Yibing, CAC, Alibaba, Tencent, Didi, Sun Weimin.
@@ -313,7 +314,7 @@ test.describe('toolbar', () => {
     const id = await extensionId(context);
     const setSettings = (value: unknown) =>
       sw!.evaluate(async (value) => {
-        const c = (globalThis as unknown as { chrome: typeof chrome }).chrome;
+        const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
         await c.storage.local.set({ 'dramatis:settings': value });
       }, value);
     // Pause this site from the popup's switch.
@@ -369,5 +370,39 @@ test.describe('accessibility', () => {
         rmSync(dir, { recursive: true, force: true });
       }
     });
+  }
+});
+
+test('an extension reload mid-page stops the old content script cleanly', async () => {
+  const { context: ctx, userDataDir: dir } = await launchWithExtension();
+  try {
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${server.url}/reading/article.html`);
+    await waitForScan(page);
+    expect((await registeredHighlights(page)).length).toBeGreaterThan(0);
+    const [sw] = ctx.serviceWorkers();
+    await sw!
+      .evaluate(() => (globalThis as unknown as { chrome: ChromeForTests }).chrome.runtime.reload())
+      .catch(() => {});
+    // The old copy notices, removes its marks and listeners; hovering and mutating the page
+    // afterwards raises nothing.
+    await expect.poll(async () => (await registeredHighlights(page)).length, { timeout: 15_000 }).toBe(0);
+    const { x, y } = await page.evaluate(() => {
+      const r = document.getElementById('p1')!.getBoundingClientRect();
+      return { x: r.left + 20, y: r.top + 10 };
+    });
+    await page.mouse.move(x, y, { steps: 3 });
+    await page.evaluate(() =>
+      document.body.append(Object.assign(document.createElement('p'), { textContent: 'Tencent Holdings' })),
+    );
+    await page.waitForTimeout(1000);
+    expect(errors).toEqual([]);
+    expect(await page.locator('dramatis-card-host').count()).toBe(0);
+  } finally {
+    await ctx.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 });

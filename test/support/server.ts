@@ -61,6 +61,10 @@ export async function startServer(routes: Record<string, string> = {}): Promise<
       res.end(routes[path]);
       return;
     }
+    if (path === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     const vendor = VENDOR[path];
     if (vendor && existsSync(vendor)) {
       res.writeHead(200, { 'content-type': TYPES[extname(vendor)] ?? 'text/javascript; charset=utf-8' });

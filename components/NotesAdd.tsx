@@ -1,0 +1,95 @@
+import { useMemo, useState } from 'preact/hooks';
+import { EntitySearch, type CardEntity } from '../lib/entities';
+import { parseAddNoteHash } from '../lib/notes/add-from-selection';
+import { notesApi } from '../lib/ui/notes-api';
+import { jurisdictionName } from './EntityDetails';
+import { NotesPanel, safeHref } from './NotesPanel';
+
+/** Adding a note from the options page, or from the "Add a note to Dramatis" menu on a selection. */
+export function NotesAdd({ hash, entities }: { hash: string; entities: Map<string, CardEntity> | undefined }) {
+  const params = useMemo(() => parseAddNoteHash(hash) ?? {}, [hash]);
+  const [chosen, setChosen] = useState<string | undefined>(params.entityId);
+  const [query, setQuery] = useState(() => (params.quote && params.quote.length <= 60 ? params.quote : ''));
+  const search = useMemo(() => (entities ? new EntitySearch([...entities.values()]) : undefined), [entities]);
+  const hits = useMemo(() => (search && query.trim() ? search.search(query, 12) : []), [search, query]);
+  const entity = chosen ? entities?.get(chosen) : undefined;
+  const href = safeHref(params.url);
+
+  return (
+    <section class="add-note" aria-label="Add a note">
+      <h1>Add a note</h1>
+      {params.url || params.title ? (
+        <p class="meta">
+          From{' '}
+          {href ? (
+            <a href={href} target="_blank" rel="noreferrer noopener">
+              {params.title || params.url}
+            </a>
+          ) : (
+            params.title || params.url
+          )}
+        </p>
+      ) : null}
+      {!entities ? <p class="meta">Loading…</p> : null}
+      {entities && entity ? (
+        <>
+          <div class="chosen row">
+            <span>
+              About <strong class="chosen-name">{entity.name}</strong>{' '}
+              <span class="meta">
+                {entity.type} · {jurisdictionName(entity.jurisdiction)}
+              </span>
+            </span>
+            <button type="button" class="secondary" onClick={() => setChosen(undefined)}>
+              Change
+            </button>
+          </div>
+          <NotesPanel
+            entityId={entity.id}
+            entityName={entity.name}
+            api={notesApi}
+            pageUrl={params.url}
+            pageTitle={params.title}
+            quote={params.quote}
+            autoFocus
+          />
+        </>
+      ) : null}
+      {entities && !entity ? (
+        <>
+          {params.quote ? <blockquote class="note-quote">{params.quote}</blockquote> : null}
+          <label class="field">
+            <span>Which regulator, firm or official is this note about?</span>
+            <input
+              type="search"
+              aria-label="Choose an entity"
+              placeholder="Type a name, native name or alias…"
+              value={query}
+              autoFocus
+              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            />
+          </label>
+          {query.trim() ? (
+            hits.length ? (
+              <ul class="results" aria-label="Matching entities">
+                {hits.map((h) => (
+                  <li key={h.entity.id}>
+                    <button type="button" onClick={() => setChosen(h.entity.id)}>
+                      <span>{h.entity.name}</span>
+                      <span class="sub">
+                        {h.via ? `via “${h.via}” · ` : ''}
+                        {h.entity.type} · {jurisdictionName(h.entity.jurisdiction)}
+                      </span>
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p class="meta">No entity matches “{query}”.</p>
+            )
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

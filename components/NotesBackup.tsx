@@ -1,0 +1,143 @@
+import { useState } from 'preact/hooks';
+import type { CardEntity } from '../lib/entities';
+import { parseNotesFile, toJson, toMarkdown, type MergeCounts } from '../lib/notes/import-export';
+import { allNotes, importNotes } from '../lib/ui/notes-api';
+
+function download(name: string, type: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+function stamp(t: number): string {
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+type Outcome =
+  | { kind: 'exported'; count: number; format: string }
+  | { kind: 'imported'; counts: MergeCounts; file: string }
+  | { kind: 'refused'; file: string; errors: string[] }
+  | { kind: 'error'; message: string };
+
+/** Export (JSON to re-import, Markdown to read) and import with validation before any change. */
+export function NotesBackup({
+  entities,
+  persisted,
+}: {
+  entities: Map<string, CardEntity> | undefined;
+  persisted: boolean | undefined;
+}) {
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [busy, setBusy] = useState(false);
+
+  const exportAs = async (format: 'json' | 'markdown') => {
+    setBusy(true);
+    try {
+      const notes = await allNotes();
+      const now = Date.now();
+      if (format === 'json') download(`dramatis-notes-${stamp(now)}.json`, 'application/json', toJson(notes, now));
+      else
+        download(
+          `dramatis-notes-${stamp(now)}.md`,
+          'text/markdown',
+          toMarkdown(notes, (id) => entities?.get(id)?.name ?? id, now),
+        );
+      setOutcome({ kind: 'exported', count: notes.length, format: format === 'json' ? 'JSON' : 'Markdown' });
+    } catch (e) {
+      setOutcome({ kind: 'error', message: `Export failed: ${(e as Error).message}` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const importFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      const parsed = parseNotesFile(await file.text());
+      if (!parsed.ok) {
+        setOutcome({ kind: 'refused', file: file.name, errors: parsed.errors });
+        return;
+      }
+      const counts = await importNotes(parsed.file.notes);
+      setOutcome({ kind: 'imported', counts, file: file.name });
+    } catch (e) {
+      setOutcome({ kind: 'error', message: `Import failed, nothing was changed: ${(e as Error).message}` });
+    } finally {
+      input.value = '';
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="backup" aria-label="Export and import">
+      <h1>Export &amp; import</h1>
+      <p class="meta storage-status">
+        {persisted === true
+          ? 'Your notes are kept in persistent storage on this device: the browser will not clear them to free space.'
+          : persisted === false
+            ? 'The browser has not granted persistent storage; it could clear notes under heavy disk pressure. Export them now and then.'
+            : ''}
+      </p>
+      <h2>Export</h2>
+      <div class="row">
+        <button type="button" disabled={busy} onClick={() => void exportAs('json')}>
+          Export JSON
+        </button>
+        <button type="button" class="secondary" disabled={busy} onClick={() => void exportAs('markdown')}>
+          Export Markdown
+        </button>
+      </div>
+      <p class="hint">JSON can be imported again (here or on another device); Markdown is for reading.</p>
+      <h2>Import</h2>
+      <label class="field">
+        <span>
+          A Dramatis JSON export. The whole file is checked first; notes already here are kept unless the file has a
+          newer edit.
+        </span>
+        <input
+          type="file"
+          accept=".json,application/json"
+          aria-label="Import notes file"
+          disabled={busy}
+          onChange={(e) => void importFile(e.target as HTMLInputElement)}
+        />
+      </label>
+      {outcome?.kind === 'exported' ? (
+        <p role="status" class="outcome">
+          Exported {outcome.count} note{outcome.count === 1 ? '' : 's'} as {outcome.format}.
+        </p>
+      ) : null}
+      {outcome?.kind === 'imported' ? (
+        <p role="status" class="outcome">
+          Imported {outcome.file}: {outcome.counts.added} added, {outcome.counts.updated} updated, {outcome.counts.kept}{' '}
+          kept.
+        </p>
+      ) : null}
+      {outcome?.kind === 'refused' ? (
+        <div role="alert" class="error import-errors">
+          <p>
+            {outcome.file} was not imported and nothing was changed.{' '}
+            {outcome.errors.length === 1 ? 'Problem' : 'Problems'}:
+          </p>
+          <ul>
+            {outcome.errors.map((e, i) => (
+              <li key={i}>{e}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {outcome?.kind === 'error' ? (
+        <p role="alert" class="error">
+          {outcome.message}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CardEntity } from '../lib/entities';
+import { parseAddNoteHash } from '../lib/notes/add-from-selection';
+import { loadEntities } from '../lib/ui/clients';
+import { requestPersistence } from '../lib/ui/notes-api';
+import { NotesAdd } from './NotesAdd';
+import { NotesBackup } from './NotesBackup';
+import { NotesBrowser } from './NotesBrowser';
+
+type Route = { tab: 'notes' } | { tab: 'add'; hash: string } | { tab: 'backup' };
+
+function routeOf(hash: string): Route {
+  if (parseAddNoteHash(hash)) return { tab: 'add', hash };
+  if (hash.startsWith('#/backup')) return { tab: 'backup' };
+  return { tab: 'notes' };
+}
+
+const TABS: { tab: Route['tab']; label: string; hash: string }[] = [
+  { tab: 'notes', label: 'Notes', hash: '#/notes' },
+  { tab: 'add', label: 'Add a note', hash: '#/add' },
+  { tab: 'backup', label: 'Export & import', hash: '#/backup' },
+];
+
+/** The options page: every note (search, filters, edit), adding a note, export and import. */
+export function OptionsApp() {
+  const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
+  const [entities, setEntities] = useState<Map<string, CardEntity>>();
+  const [loadError, setLoadError] = useState<string>();
+  const [persisted, setPersisted] = useState<boolean | undefined>();
+
+  useEffect(() => {
+    const onHash = () => setRoute(routeOf(location.hash));
+    window.addEventListener('hashchange', onHash);
+    loadEntities().then(setEntities, (e: unknown) => setLoadError((e as Error).message));
+    // Ask the browser not to evict our storage (a service worker cannot ask; a page can).
+    void requestPersistence().then(setPersisted);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  return (
+    <div class="options">
+      <header class="options-head">
+        <strong>Dramatis</strong>
+        <nav aria-label="Sections" class="tabs" role="tablist">
+          {TABS.map((t) => (
+            <a
+              key={t.tab}
+              href={t.hash}
+              role="tab"
+              aria-selected={route.tab === t.tab}
+              class={route.tab === t.tab ? 'tab current' : 'tab'}
+            >
+              {t.label}
+            </a>
+          ))}
+        </nav>
+      </header>
+      {loadError ? <p class="error">Could not load entity data: {loadError}</p> : null}
+      <main>
+        {route.tab === 'notes' ? <NotesBrowser entities={entities} /> : null}
+        {route.tab === 'add' ? <NotesAdd key={route.hash} hash={route.hash} entities={entities} /> : null}
+        {route.tab === 'backup' ? <NotesBackup entities={entities} persisted={persisted} /> : null}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,6 @@
+import { render } from 'preact';
+import { OptionsApp } from '../../components/OptionsApp';
+import '../../components/ui.css';
+import './options.css';
+
+render(<OptionsApp />, document.getElementById('app')!);
