@@ -80,6 +80,9 @@ export function PopupApp() {
       <div class="popup-head">
         <strong>Dramatis</strong>
         <span class="meta">{entities ? `${entities.size.toLocaleString()} entities` : ''}</span>
+        <button type="button" class="link all-notes" onClick={() => void browser.runtime.openOptionsPage()}>
+          All notes
+        </button>
       </div>
       {settings ? (
         <div class="switches">
