@@ -406,3 +406,51 @@ test('an extension reload mid-page stops the old content script cleanly', async 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test.describe('layout', () => {
+  for (const [name, path, zoom] of [
+    ['a right-to-left page', 'rtl.html', 1],
+    ['a page zoomed to 200%', 'article.html', 2],
+  ] as const) {
+    test(`the card opens beside the mention and inside the viewport on ${name}`, async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/reading/${path}`);
+      await waitForScan(page);
+      if (zoom !== 1) await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
+      const card = await hoverMention(page, 'Alibaba Group');
+      await expect(card.locator('#entity-name')).toHaveText('Alibaba Group');
+      const geo = await page.evaluate(() => {
+        const h = (document.querySelector('dramatis-card-host') as HTMLElement).getBoundingClientRect();
+        const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+        let m: DOMRect | undefined;
+        for (const hl of reg.values())
+          for (const r of hl) {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            if (range.toString() === 'Alibaba Group') m = range.getClientRects()[0];
+          }
+        return {
+          h: { l: h.left, r: h.right, t: h.top, b: h.bottom },
+          m: m && { l: m.left, r: m.right, t: m.top, b: m.bottom },
+          w: innerWidth,
+          vh: innerHeight,
+        };
+      });
+      expect(geo.m).toBeDefined();
+      const { h, m, w, vh } = geo as {
+        h: { l: number; r: number; t: number; b: number };
+        m: { l: number; r: number; t: number; b: number };
+        w: number;
+        vh: number;
+      };
+      expect(h.l).toBeGreaterThanOrEqual(0);
+      expect(h.r).toBeLessThanOrEqual(w);
+      expect(h.t).toBeGreaterThanOrEqual(0);
+      expect(h.b).toBeLessThanOrEqual(vh);
+      const covers = h.l < m.r && m.l < h.r && h.t < m.b && m.t < h.b;
+      expect(covers).toBe(false);
+      await page.close();
+    });
+  }
+});
