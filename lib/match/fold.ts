@@ -71,6 +71,9 @@ function buildTables(): { lower: Uint16Array; cased: Uint16Array } {
 }
 
 const { lower: LOWER, cased: CASED } = buildTables();
+/** The case-insensitive fold of units below `FOLD_TABLE_SIZE`, for hot loops that inline it. */
+export const FOLD_LOWER: Uint16Array = LOWER;
+export const FOLD_TABLE_SIZE = TABLE_SIZE;
 const { lower: EXT_LOWER, cased: EXT_CASED } = buildExtTables();
 
 function foldSpecial(c: number): number {
@@ -138,18 +141,23 @@ export function foldCased(c: number): number {
 
 /** Folds a string for compiling: lower-cased, skips dropped, runs of spaces collapsed, trimmed. */
 export function foldString(s: string, cased = false): string {
-  let out = '';
+  const codes = new Uint16Array(s.length);
+  let n = 0;
   let prevSpace = true;
   for (let i = 0; i < s.length; i++) {
-    const f = cased ? foldCased(s.charCodeAt(i)) : foldLower(s.charCodeAt(i));
+    const c = s.charCodeAt(i);
+    const f = cased ? foldCased(c) : c < TABLE_SIZE ? LOWER[c]! : foldLower(c);
     if (f === SKIP) continue;
     if (f === SPACE) {
       if (prevSpace) continue;
       prevSpace = true;
     } else prevSpace = false;
-    out += String.fromCharCode(f);
+    codes[n++] = f;
   }
-  return out.endsWith(' ') ? out.slice(0, -1) : out;
+  if (n && codes[n - 1] === SPACE) n--;
+  let out = '';
+  for (let i = 0; i < n; i += 8192) out += String.fromCharCode(...codes.subarray(i, Math.min(n, i + 8192)));
+  return out;
 }
 
 const WORD_CACHE = new Uint8Array(0x10000); // 0 unknown, 1 word char, 2 not

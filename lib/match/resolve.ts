@@ -65,65 +65,115 @@ function surnameInOtherName(before: string, entityName: string): boolean {
   return !entityName.split(/\s+/).includes(word);
 }
 
+export type BlockSlice = (block: number, from: number, to: number) => string;
+
 export function resolveMentions(
   index: MatchIndex,
   candidates: readonly PageCandidate[],
   /** Text of a block between two offsets (clamped to the block): for context cues and the words before a name. */
-  blockSlice: (block: number, from: number, to: number) => string,
+  blockSlice: BlockSlice,
 ): Mention[] {
-  // Entities the page names outright (not through an ambiguous or short alias).
+  const steps = resolveSteps(index, candidates, blockSlice);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same, giving the event loop a turn whenever `shouldYield()` says the slice is used up,
+ * so a page with tens of thousands of candidates never blocks it for long.
+ */
+export async function resolveMentionsSliced(
+  index: MatchIndex,
+  candidates: readonly PageCandidate[],
+  blockSlice: BlockSlice,
+  shouldYield: () => boolean,
+  yielder: () => Promise<void>,
+): Promise<Mention[]> {
+  const steps = resolveSteps(index, candidates, blockSlice);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    if (shouldYield()) await yielder();
+  }
+}
+
+/** The resolution itself, as a generator that pauses every few hundred spans. */
+function* resolveSteps(
+  index: MatchIndex,
+  candidates: readonly PageCandidate[],
+  blockSlice: BlockSlice,
+): Generator<void, Mention[]> {
+  // Candidates in page order; equal spans end up next to each other.
+  const cands = [...candidates].sort((a, b) => a.block - b.block || a.start - b.start || a.end - b.end);
+  const pos = (c: { block: number; start: number }) => c.block * 0x4000_0000 + c.start;
+
+  // Entities the page names outright (not through an ambiguous or short alias), and where.
   const strong = new Set<number>();
-  for (const c of candidates) if (!(c.flags & WEAK)) strong.add(c.entity);
+  const strongAt = new Map<number, number[]>(); // ascending page positions
+  for (const c of cands)
+    if (!(c.flags & WEAK)) {
+      strong.add(c.entity);
+      const list = strongAt.get(c.entity);
+      if (list) list.push(pos(c));
+      else strongAt.set(c.entity, [pos(c)]);
+    }
+  const lastStrongBefore = (entity: number, at: number): number => {
+    const list = strongAt.get(entity);
+    if (!list || list[0]! >= at) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid]! < at) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo]!;
+  };
 
   const evidenceFor = (c: PageCandidate): number => {
     if (!(c.flags & WEAK)) return 3;
     if (strong.has(c.entity)) return 3;
     if (c.flags & ALIAS_SHORT) return 0; // a surname or "the Commission" needs the full name
-    if (index.meta.related[c.entity]?.some((r) => strong.has(r))) return 2;
+    const related = index.meta.related[c.entity];
+    if (related) for (const r of related) if (strong.has(r)) return 2;
     const cues = index.meta.cues[c.entity];
     if (cues?.length) {
       const raw = blockSlice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
-      const lower = foldString(raw);
+      let lower: string | undefined;
       let cased: string | undefined;
       for (const cue of cues) {
         if (cue.startsWith('=')) {
           cased ??= foldString(raw, true);
           if (containsWord(cased, cue.slice(1))) return 1;
-        } else if (containsWord(lower, cue)) return 1;
+        } else {
+          lower ??= foldString(raw);
+          if (containsWord(lower, cue)) return 1;
+        }
       }
     }
     return 0;
   };
-  // Where each entity is named outright, in page order, to settle short references by recency.
-  const strongAt = new Map<number, { block: number; start: number }[]>();
-  for (const c of candidates)
-    if (!(c.flags & WEAK)) {
-      const list = strongAt.get(c.entity) ?? [];
-      list.push({ block: c.block, start: c.start });
-      strongAt.set(c.entity, list);
-    }
-  const lastStrongBefore = (entity: number, block: number, start: number): number => {
-    let best = -1;
-    for (const p of strongAt.get(entity) ?? [])
-      if (p.block < block || (p.block === block && p.start < start)) best = Math.max(best, p.block * 1e9 + p.start);
-    return best;
-  };
 
-  // Group candidates by span; pick the entity the page supports best, or none on a tie.
-  const bySpan = new Map<string, PageCandidate[]>();
-  for (const c of candidates) {
-    const key = `${c.block}:${c.start}:${c.end}`;
-    const list = bySpan.get(key);
-    if (list) list.push(c);
-    else bySpan.set(key, [c]);
+  interface Accepted extends Mention {
+    flags: number;
   }
-  const accepted: Mention[] = [];
-  const spanFlags = new Map<string, number>();
+  const accepted: Accepted[] = [];
   const acceptedWeak = new Set<number>();
   const undecided: PageCandidate[][] = [];
-  for (const list of bySpan.values()) {
+  let step = 0;
+  for (let i = 0; i < cands.length;) {
+    if ((++step & 255) === 0) yield;
+    // One span: cands[i .. j).
+    let j = i + 1;
+    const c0 = cands[i]!;
+    while (j < cands.length && cands[j]!.block === c0.block && cands[j]!.start === c0.start && cands[j]!.end === c0.end)
+      j++;
+    const list = cands.slice(i, j);
+    i = j;
     let best = 0;
-    let bestEntities = new Set<number>();
+    let bestEntities: number[] = [];
     for (const c of list) {
       let ev = evidenceFor(c);
       if (ev && c.flags & ALIAS_SHORT && index.entityCategory[c.entity] === OFFICIAL) {
@@ -132,67 +182,77 @@ export function resolveMentions(
       }
       if (ev > best) {
         best = ev;
-        bestEntities = new Set([c.entity]);
-      } else if (ev === best && ev > 0) bestEntities.add(c.entity);
+        bestEntities = [c.entity];
+      } else if (ev === best && ev > 0 && !bestEntities.includes(c.entity)) bestEntities.push(c.entity);
     }
     // Two bodies named on the page share a short form ("the Commission"): the one named most
     // recently before it is meant.
     if (
       best === 3 &&
-      bestEntities.size > 1 &&
-      list.every((c) => !bestEntities.has(c.entity) || c.flags & ALIAS_SHORT)
+      bestEntities.length > 1 &&
+      list.every((c) => !bestEntities.includes(c.entity) || c.flags & ALIAS_SHORT)
     ) {
-      const c0 = list[0]!;
       let pick = -1;
       let pickAt = -1;
       let tie = false;
       for (const e of bestEntities) {
-        const at = lastStrongBefore(e, c0.block, c0.start);
+        const at = lastStrongBefore(e, pos(c0));
         if (at > pickAt) {
           pick = e;
           pickAt = at;
           tie = false;
         } else if (at === pickAt) tie = true;
       }
-      if (pick >= 0 && pickAt >= 0 && !tie) bestEntities = new Set([pick]);
+      if (pick >= 0 && pickAt >= 0 && !tie) bestEntities = [pick];
     }
-    if (best === 0 || bestEntities.size !== 1) {
+    if (best === 0 || bestEntities.length !== 1) {
       if (best === 0) undecided.push(list);
       continue;
     }
-    const c = list.find((x) => bestEntities.has(x.entity))!;
+    const c = list.find((x) => x.entity === bestEntities[0])!;
     if (c.flags & ALIAS_AMBIGUOUS) acceptedWeak.add(c.entity);
-    spanFlags.set(`${c.block}:${c.start}:${c.end}`, c.flags);
-    accepted.push({ block: c.block, start: c.start, end: c.end, entity: [...bestEntities][0]!, evidence: best });
+    accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: best, flags: c.flags });
   }
   // An ambiguous name accepted once on the page is accepted elsewhere on it too, where it can
   // only mean that entity ("Amazon" far from the cue that settled it).
   for (const list of undecided) {
-    const cands = list.filter(
+    const found = list.filter(
       (c) => acceptedWeak.has(c.entity) && c.flags & ALIAS_AMBIGUOUS && !(c.flags & ALIAS_SHORT),
     );
-    const entities = new Set(cands.map((c) => c.entity));
-    if (entities.size !== 1) continue;
-    const c = cands[0]!;
-    spanFlags.set(`${c.block}:${c.start}:${c.end}`, c.flags);
-    accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: 1 });
+    if (!found.length || found.some((c) => c.entity !== found[0]!.entity)) continue;
+    const c = found[0]!;
+    accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: 1, flags: c.flags });
   }
 
   // Overlaps: a name over a short reference, then the longer match, then the leftmost
   // ("Cyberspace Administration of China" over "the Cyberspace Administration", "Alibaba
-  // Group" over "Alibaba").
-  const isShort = (m: Mention) => (spanFlags.get(`${m.block}:${m.start}:${m.end}`) ?? 0) & ALIAS_SHORT;
+  // Group" over "Alibaba"). Taken spans per block are kept sorted and disjoint, so one binary
+  // search tells whether a new span overlaps any.
   accepted.sort(
-    (a, b) => isShort(a) - isShort(b) || b.end - b.start - (a.end - a.start) || a.block - b.block || a.start - b.start,
+    (a, b) =>
+      (a.flags & ALIAS_SHORT) - (b.flags & ALIAS_SHORT) ||
+      b.end - b.start - (a.end - a.start) ||
+      a.block - b.block ||
+      a.start - b.start,
   );
-  const taken = new Map<number, [number, number][]>();
+  const taken = new Map<number, { starts: number[]; ends: number[] }>();
   const out: Mention[] = [];
   for (const m of accepted) {
-    const spans = taken.get(m.block) ?? [];
-    if (spans.some(([s, e]) => m.start < e && s < m.end)) continue;
-    spans.push([m.start, m.end]);
-    taken.set(m.block, spans);
-    out.push(m);
+    if ((++step & 1023) === 0) yield;
+    let t = taken.get(m.block);
+    if (!t) taken.set(m.block, (t = { starts: [], ends: [] }));
+    // Last taken span starting before m.end.
+    let lo = 0;
+    let hi = t.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (t.starts[mid]! < m.end) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0 && t.ends[lo - 1]! > m.start) continue;
+    t.starts.splice(lo, 0, m.start);
+    t.ends.splice(lo, 0, m.end);
+    out.push({ block: m.block, start: m.start, end: m.end, entity: m.entity, evidence: m.evidence });
   }
   // "the Fed", "the Commission": mark the name, not the article, as with "the SEC".
   for (const m of out)

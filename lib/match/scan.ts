@@ -5,7 +5,7 @@
  */
 import { ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
 import { MAX_PATTERN } from './build';
-import { foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
+import { FOLD_LOWER, FOLD_TABLE_SIZE, foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
 import type { MatchIndex } from './index-format';
 
 /** A raw match: [start, end) in the scanned text and the index entry that matched. */
@@ -34,6 +34,8 @@ function patternAt(outStates: Int32Array, s: number): number {
 
 export class Scanner {
   private readonly root: Int32Array;
+  /** Whether any entry of a pattern is a CJK alias (matches inside words are possible). */
+  private readonly patCjk: Uint8Array;
   private readonly ring = new Int32Array(RING);
 
   constructor(readonly index: MatchIndex) {
@@ -41,37 +43,27 @@ export class Scanner {
     this.root = new Int32Array(65536);
     const { edgeStart, edgeChar } = index;
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeChar[e]!] = e + 1;
-  }
-
-  private next(state: number, c: number): number {
-    if (state === 0) return this.root[c]!;
-    const { edgeStart, edgeChar } = this.index;
-    let lo = edgeStart[state]!;
-    let hi = edgeStart[state + 1]!;
-    if (hi - lo <= 8) {
-      for (; lo < hi; lo++) if (edgeChar[lo] === c) return lo + 1;
-      return 0;
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      const m = edgeChar[mid]!;
-      if (m === c) return mid + 1;
-      if (m < c) lo = mid + 1;
-      else hi = mid;
-    }
-    return 0;
+    this.patCjk = new Uint8Array(index.patLen.length);
+    for (let p = 0; p < index.patLen.length; p++)
+      for (let e = index.patEntry[p]!; e < index.patEntry[p + 1]!; e++)
+        if (index.entFlags[e]! & ALIAS_CJK) this.patCjk[p] = 1;
   }
 
   /** Scans `text`, appending candidates to `out` (and returning it). */
   scan(text: string, out: Candidate[] = []): Candidate[] {
-    const { fail, outLink, outStates, patLen, patEntry, entEntity, entFlags } = this.index;
+    // The hot loop: everything in locals, the transition inlined (see docs/ARCHITECTURE.md).
+    const { fail, outLink, outStates, patLen, patEntry, entEntity, entFlags, edgeStart, edgeChar } = this.index;
+    const root = this.root;
+    const patCjk = this.patCjk;
     const ring = this.ring;
+    const LOWER = FOLD_LOWER;
     let state = 0;
     let fed = 0;
     let prevSpace = true;
     const n = text.length;
     for (let i = 0; i < n; i++) {
-      const f = foldLower(text.charCodeAt(i));
+      const c = text.charCodeAt(i);
+      const f = c < FOLD_TABLE_SIZE ? LOWER[c]! : foldLower(c);
       if (f === SKIP) continue;
       if (f === SPACE) {
         if (prevSpace) continue;
@@ -79,17 +71,44 @@ export class Scanner {
       } else prevSpace = false;
       ring[fed & (RING - 1)] = i;
       fed++;
-      let nx = this.next(state, f);
-      while (nx === 0 && state !== 0) {
+      let nx = 0;
+      for (;;) {
+        if (state === 0) {
+          nx = root[f]!;
+          break;
+        }
+        let lo = edgeStart[state]!;
+        let hi = edgeStart[state + 1]!;
+        if (hi - lo <= 8) {
+          for (; lo < hi; lo++)
+            if (edgeChar[lo] === f) {
+              nx = lo + 1;
+              break;
+            }
+        } else {
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            const m = edgeChar[mid]!;
+            if (m === f) {
+              nx = mid + 1;
+              break;
+            }
+            if (m < f) lo = mid + 1;
+            else hi = mid;
+          }
+        }
+        if (nx !== 0) break;
         state = fail[state]!;
-        nx = this.next(state, f);
       }
       state = nx;
       let o = outLink[state]!;
+      if (o === 0) continue;
+      // A match ending inside a word can only be a CJK alias: skip the others without looking.
+      const midWord = i + 1 < n && isWordUnit(c) && isWordUnit(text.charCodeAt(i + 1));
       while (o > 0) {
         const p = patternAt(outStates, o);
         const len = patLen[p]!;
-        if (len <= fed) {
+        if (len <= fed && (!midWord || patCjk[p])) {
           const start = ring[(fed - len) & (RING - 1)]!;
           const end = i + 1;
           for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {

@@ -5,7 +5,7 @@
  */
 import { BREAK } from '../match/fold';
 import type { MatchIndex } from '../match/index-format';
-import { resolveMentions, type PageCandidate } from '../match/resolve';
+import { resolveMentionsSliced, type PageCandidate } from '../match/resolve';
 import type { Scanner } from '../match/scan';
 import { collectBlocks, type TextBlock, type WalkOptions } from './text-walker';
 
@@ -103,9 +103,19 @@ export async function scanDocument(
       sliceStart = performance.now();
     }
   }
-  const mentions = resolveMentions(index, candidates, (block, from, to) =>
-    chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
+  await yielder();
+  sliceStart = performance.now();
+  const mentions = await resolveMentionsSliced(
+    index,
+    candidates,
+    (block, from, to) => chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
+    () => performance.now() - sliceStart > SLICE_MS,
+    async () => {
+      await yielder();
+      sliceStart = performance.now();
+    },
   );
+  if (opts.signal?.aborted) return [];
   const out: PageMention[] = [];
   const visible = new Map<Element, boolean>();
   const doc = root.ownerDocument ?? (root as Document);
