@@ -3,7 +3,7 @@
  * the page only ever loads the result.
  */
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
-import { foldString } from './fold';
+import { foldString, isWordUnit } from './fold';
 import { INDEX_VERSION, type MatchIndex } from './index-format';
 
 export interface AliasEntry {
@@ -53,6 +53,9 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
   const childFirst: number[] = [-1];
   const childNext: number[] = [];
   const childChar: number[] = [];
+  // For each state: one pattern it is a prefix of, and its depth (to read its text back).
+  const reprPattern: number[] = [0];
+  const depthOf: number[] = [0];
   let states = 1;
   patternTexts.forEach((text, p) => {
     let s = 0;
@@ -68,6 +71,8 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
         childChar[n] = c;
         childNext[n] = childFirst[s]!;
         childFirst[s] = n;
+        reprPattern[n] = p;
+        depthOf[n] = i + 1;
       }
       s = n;
     }
@@ -76,6 +81,7 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
 
   // 3. Failure links, breadth first (in trie ids).
   const fail = new Int32Array(states);
+  const failWord = new Int32Array(states);
   const dict = new Int32Array(states);
   const out = Int32Array.from(outArr);
   const queue = new Int32Array(states);
@@ -97,6 +103,22 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       dict[child] = out[fc]! >= 0 ? fc : dict[fc]!;
       queue[tail++] = child;
     }
+  }
+
+  // 3b. Word-aware failure links. A Latin alias only matches from a word start, so a suffix
+  // that begins inside a word ("inistration" of "administration") can never start an accepted
+  // Latin match; the scanner's failure links skip such suffixes (CJK and punctuation-led
+  // suffixes are kept), and it does not enter the automaton from the root mid-word.
+  const isWordChar = (c: number) => isWordUnit(c);
+  for (let t = 1; t < states; t++) {
+    let f = fail[t]!;
+    const text = patternTexts[reprPattern[t]!]!;
+    while (f !== 0) {
+      const k = depthOf[t]! - depthOf[f]!; // where the suffix starts in t's text
+      if (!(isWordChar(text.charCodeAt(k - 1)) && isWordChar(text.charCodeAt(k)))) break;
+      f = fail[f]!;
+    }
+    failWord[t] = f;
   }
 
   // 4. Renumber states breadth first with each state's children consecutive and sorted by
@@ -129,7 +151,7 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
   // outLink: the nearest state on the failure chain, itself included, where a pattern ends (0: none).
   const outLink = new Int32Array(states);
   for (let t = 0; t < states; t++) {
-    failNew[newId[t]!] = newId[fail[t]!]!;
+    failNew[newId[t]!] = newId[failWord[t]!]!;
     outLink[newId[t]!] = out[t]! >= 0 ? newId[t]! : dict[t]! ? newId[dict[t]!]! : 0;
   }
   // Patterns are numbered by the state they end at, so a pattern is found by binary search.

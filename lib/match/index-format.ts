@@ -6,7 +6,7 @@
  * the automaton itself. Pure: no DOM, no extension APIs.
  */
 
-export const INDEX_VERSION = 3;
+export const INDEX_VERSION = 4;
 
 /** Entity categories, in the order of the public highlight names. */
 export const CATEGORIES = ['regulator', 'firm', 'official', 'custom'] as const;
@@ -30,6 +30,7 @@ export interface MatchIndex {
   meta: IndexMeta;
   /** Category index per entity. */
   entityCategory: Uint8Array;
+  /** Failure links that skip suffixes beginning inside a Latin word (see build.ts). */
   fail: Int32Array;
   /** Nearest state on the failure chain, the state itself included, where a pattern ends; 0 for none. */
   outLink: Int32Array;

@@ -32,6 +32,9 @@ function patternAt(outStates: Int32Array, s: number): number {
   return lo;
 }
 
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordUnit(c) ? 1 : 0;
+
 export class Scanner {
   private readonly root: Int32Array;
   /** Whether any entry of a pattern is a CJK alias (matches inside words are possible). */
@@ -60,6 +63,7 @@ export class Scanner {
     let state = 0;
     let fed = 0;
     let prevSpace = true;
+    let prevWord = false;
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
@@ -71,10 +75,16 @@ export class Scanner {
       } else prevSpace = false;
       ring[fed & (RING - 1)] = i;
       fed++;
+      const word = f < 0x80 ? ASCII_WORD[f] === 1 : isWordUnit(c);
+      // Inside a word nothing can start (Latin aliases start at word starts): at the root, read
+      // on without touching the automaton. This is where most text is skipped.
+      const midWord = word && prevWord;
+      prevWord = word;
+      if (state === 0 && midWord) continue;
       let nx = 0;
       for (;;) {
         if (state === 0) {
-          nx = root[f]!;
+          nx = midWord ? 0 : root[f]!;
           break;
         }
         let lo = edgeStart[state]!;
@@ -104,11 +114,11 @@ export class Scanner {
       let o = outLink[state]!;
       if (o === 0) continue;
       // A match ending inside a word can only be a CJK alias: skip the others without looking.
-      const midWord = i + 1 < n && isWordUnit(c) && isWordUnit(text.charCodeAt(i + 1));
+      const endsMidWord = i + 1 < n && word && isWordUnit(text.charCodeAt(i + 1));
       while (o > 0) {
         const p = patternAt(outStates, o);
         const len = patLen[p]!;
-        if (len <= fed && (!midWord || patCjk[p])) {
+        if (len <= fed && (!endsMidWord || patCjk[p])) {
           const start = ring[(fed - len) & (RING - 1)]!;
           const end = i + 1;
           for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {

@@ -7,7 +7,7 @@ import { BREAK } from '../match/fold';
 import type { MatchIndex } from '../match/index-format';
 import { resolveMentionsSliced, type PageCandidate } from '../match/resolve';
 import type { Scanner } from '../match/scan';
-import { collectBlocks, type TextBlock, type WalkOptions } from './text-walker';
+import { walkBlocks, type TextBlock, type WalkOptions } from './text-walker';
 
 export interface PageMention {
   range: Range;
@@ -17,7 +17,9 @@ export interface PageMention {
 }
 
 interface Chunk {
+  /** Joined when the chunk is scanned (spreads the joining over the slices). */
   text: string;
+  parts: string[];
   nodes: Text[];
   starts: number[];
 }
@@ -28,14 +30,11 @@ const SEPARATOR = String.fromCharCode(BREAK);
 
 function chunkBlocks(blocks: TextBlock[]): Chunk[] {
   const chunks: Chunk[] = [];
-  let cur: Chunk = { text: '', nodes: [], starts: [] };
-  let parts: string[] = [];
+  let cur: Chunk = { text: '', parts: [], nodes: [], starts: [] };
   let len = 0;
   const flush = () => {
-    cur.text = parts.join('');
     chunks.push(cur);
-    cur = { text: '', nodes: [], starts: [] };
-    parts = [];
+    cur = { text: '', parts: [], nodes: [], starts: [] };
     len = 0;
   };
   for (const b of blocks) {
@@ -44,7 +43,7 @@ function chunkBlocks(blocks: TextBlock[]): Chunk[] {
       cur.nodes.push(b.nodes[i]!);
       cur.starts.push(len + b.starts[i]!);
     }
-    parts.push(b.text, SEPARATOR);
+    cur.parts.push(b.text, SEPARATOR);
     len += b.text.length + 1;
   }
   if (len) flush();
@@ -90,13 +89,30 @@ export async function scanDocument(
   const startMark = `dramatis:scan:start:${pass}`;
   performance.mark(startMark);
   const yielder = opts.yielder ?? defaultYield;
-  const chunks = chunkBlocks(collectBlocks(root, { ...opts, shadowRoots: opts.shadowRoots }));
-  const candidates: PageCandidate[] = [];
   let sliceStart = performance.now();
+  const walk = walkBlocks(root, opts);
+  let blocks: TextBlock[];
+  for (;;) {
+    const r = walk.next();
+    if (r.done) {
+      blocks = r.value;
+      break;
+    }
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await yielder();
+      if (opts.signal?.aborted) return [];
+      sliceStart = performance.now();
+    }
+  }
+  const chunks = chunkBlocks(blocks);
+  const candidates: PageCandidate[] = [];
   for (let c = 0; c < chunks.length; c++) {
     if (opts.signal?.aborted) return [];
     const before = candidates.length;
-    scanner.scan(chunks[c]!.text, candidates);
+    const chunk = chunks[c]!;
+    chunk.text = chunk.parts.join('');
+    chunk.parts = [];
+    scanner.scan(chunk.text, candidates);
     for (let i = before; i < candidates.length; i++) candidates[i]!.block = c;
     if (performance.now() - sliceStart > SLICE_MS) {
       await yielder();

@@ -110,7 +110,17 @@ function blockContainer(node: Node, cache: Map<Element, Element>): Element | nul
  * in our own loop is several times faster than an `acceptNode` per node.
  */
 export function collectBlocks(root: Node, opts: WalkOptions = {}): TextBlock[] {
+  const steps = walkBlocks(root, opts);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** The walk as a generator that pauses every thousand nodes, so callers can slice it. */
+export function* walkBlocks(root: Node, opts: WalkOptions = {}): Generator<void, TextBlock[]> {
   const doc = root.ownerDocument ?? (root as Document);
+  let visited = 0;
   const blocks: TextBlock[] = [];
   if (root.nodeType === 1 && skipElement(root as Element, opts)) return blocks;
   const walker = doc.createTreeWalker(root, 0x1 | 0x4 /* SHOW_ELEMENT | SHOW_TEXT */);
@@ -119,6 +129,7 @@ export function collectBlocks(root: Node, opts: WalkOptions = {}): TextBlock[] {
   let currentContainer: Element | null = null;
   let node: Node | null = walker.nextNode();
   while (node) {
+    if ((++visited & 1023) === 0) yield;
     if (node.nodeType === 1) {
       if (skipElement(node as Element, opts)) {
         // Step over the whole subtree.
@@ -132,7 +143,7 @@ export function collectBlocks(root: Node, opts: WalkOptions = {}): TextBlock[] {
       const shadow = (node as Element).shadowRoot;
       if (shadow && opts.shadowRoots && !opts.shadowRoots.includes(shadow)) {
         opts.shadowRoots.push(shadow);
-        blocks.push(...collectBlocks(shadow, opts));
+        blocks.push(...(yield* walkBlocks(shadow, opts)));
         current = null;
         currentContainer = null;
       }
