@@ -191,24 +191,23 @@ function checkCandidates(scanner: Scanner, text: string): Candidate[] {
   return cands;
 }
 
-/** Reads pattern p's folded text back from the trie (edges from the root to its end state). */
+/** Reads pattern p's folded text back from the trie (edge e leads to state e + 1; p ends at outStates[p]). */
 const patternCache = new WeakMap<MatchIndex, string[]>();
 function patternText(index: MatchIndex, p: number): string {
   let texts = patternCache.get(index);
   if (!texts) {
-    const parent = new Int32Array(index.fail.length).fill(-1);
-    const char = new Uint16Array(index.fail.length);
-    for (let s = 0; s < index.fail.length; s++)
+    const states = index.fail.length;
+    const parent = new Int32Array(states).fill(-1);
+    const char = new Uint16Array(states);
+    for (let s = 0; s < states; s++)
       for (let e = index.edgeStart[s]!; e < index.edgeStart[s + 1]!; e++) {
-        // States are numbered so that edge e leads to state e + 1.
         parent[e + 1] = s;
         char[e + 1] = index.edgeChar[e]!;
       }
-    texts = [];
-    index.outStates.forEach((s, q) => {
+    texts = Array.from(index.outStates, (end) => {
       let t = '';
-      for (let x = s; x > 0; x = parent[x]!) t = String.fromCharCode(char[x]!) + t;
-      texts![q] = t;
+      for (let x = end; x > 0; x = parent[x]!) t = String.fromCharCode(char[x]!) + t;
+      return t;
     });
     patternCache.set(index, texts);
   }
