@@ -125,8 +125,25 @@ for (const q of queries) {
   hits += r.length;
 }
 
+// Baseline in the same run: a plain lower-cased substring test over every note's text, the
+// least a search box could do (no tags, names, accents or word order).
+const baseTimes: number[] = [];
+const textQueries = queries.filter(
+  (q): q is typeof q & { text: string } => typeof q.text === 'string' && q.text.length > 0,
+);
+for (const q of textQueries.slice(0, 300)) {
+  const needle = q.text.toLowerCase();
+  const t0 = performance.now();
+  let n = 0;
+  for (const note of notes) if (note.text.toLowerCase().includes(needle)) n++;
+  baseTimes.push(performance.now() - t0);
+  if (n < 0) console.log(n);
+}
+
 const results = {
   notes: NOTES,
+  baselineMedianMs: round(median(baseTimes)),
+  ratioToBaseline: round(median(times) / median(baseTimes), 2),
   queries: QUERIES,
   entities: entities.length,
   medianSearchMs: round(median(times)),

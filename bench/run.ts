@@ -158,6 +158,21 @@ if ('extension' in browser) {
   );
 }
 
+// Notes search over 10,000 generated notes (bench/notes-bench.ts, run as its own process).
+let notesBench: Record<string, number> | { error: string };
+try {
+  execSync('npx tsx bench/notes-bench.ts', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  notesBench = JSON.parse(readFileSync(join(ROOT, 'bench', 'notes-results.json'), 'utf8')) as Record<string, number>;
+  row(
+    `Notes search, ${notesBench.notes} notes (options page)`,
+    `${notesBench.medianSearchMs} ms (p95 ${notesBench.p95SearchMs} ms)`,
+    `lower-cased includes over every note ${notesBench.baselineMedianMs} ms`,
+    `${notesBench.ratioToBaseline}×`,
+  );
+} catch (err) {
+  notesBench = { error: String((err as Error).message ?? err) };
+}
+
 const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length), 8));
 const header: Row = ['Figure (median)', 'Value', 'Baseline (same run)', 'Ratio', 'Target'];
 for (const r of [header, ...rows]) console.log(r.map((c, i) => c.padEnd(widths[i]!)).join(' | '));
@@ -170,6 +185,7 @@ const results = {
   units: 'MB = 10^6 bytes of UTF-16 = 500,000 UTF-16 code units; Mchar = 10^6 code units; times in ms (medians)',
   node: { bundled: node.bundled, synthetic: node.synthetic, diagnostics: node.diagnostics },
   browser,
+  notes: notesBench,
   table: rows.map(([figure, value, baseline, ratio, target]) => ({ figure, value, baseline, ratio, target })),
   totalSeconds: round1((performance.now() - started) / 1000),
 };
