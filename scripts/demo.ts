@@ -33,7 +33,8 @@ async function main(): Promise<void> {
   const byCategory = new Map<string, Map<string, number>>();
   for (const h of highlights) {
     const m = byCategory.get(h.category) ?? new Map<string, number>();
-    m.set(h.text, (m.get(h.text) ?? 0) + 1);
+    const text = h.text.replace(/\s+/g, ' ');
+    m.set(text, (m.get(text) ?? 0) + 1);
     byCategory.set(h.category, m);
   }
   console.log(`\nDramatis on ${url}\n${highlights.length} mentions`);

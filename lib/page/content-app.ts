@@ -37,6 +37,9 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   const { doc, signal } = deps;
   const win = doc.defaultView;
   if (!win || !highlightsSupported(win) || !doc.body) return;
+  // Frames without reading text (ads, widgets, trackers) cost nothing: the index is decoded
+  // only once a frame holds some text.
+  if (win !== win.top && !(await textAppears(doc, signal))) return;
   const index = deserializeIndex(base64ToBytes(deps.indexBase64));
   const scanner = new Scanner(index);
   const highlighter = new Highlighter(win);
@@ -243,4 +246,27 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   applySettings();
   await scanning;
+}
+
+/** In a child frame, resolves true once the body holds a little text (false if aborted first). */
+function textAppears(doc: Document, signal: AbortSignal, min = 40): Promise<boolean> {
+  const enough = () => (doc.body?.textContent?.trim().length ?? 0) >= min;
+  if (enough()) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const observer = new MutationObserver(() => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (!enough()) return;
+        observer.disconnect();
+        resolve(true);
+      }, 250);
+    });
+    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve(false);
+    });
+  });
 }

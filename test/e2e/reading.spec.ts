@@ -240,6 +240,16 @@ test.describe('real pages', () => {
       'Cyberspace Administration of China',
       'CAC',
     ]);
+    // A frame with no reading text (an ad slot) is not scanned until text arrives.
+    const empty = page.frames().find((f) => f.url().endsWith('frame-empty.html'))!;
+    await page.waitForTimeout(500);
+    expect(await empty.evaluate(() => performance.getEntriesByName('dramatis:scan', 'measure').length)).toBe(0);
+    await empty.evaluate(() => {
+      document.getElementById('slot')!.textContent =
+        'Sponsored: the Cyberspace Administration of China published a consultation draft today.';
+    });
+    await waitForScan(empty);
+    expect((await registeredHighlights(empty)).map((h) => h.text)).toEqual(['Cyberspace Administration of China']);
     // The shadow-root mention is inside the shadow tree and styled there.
     const inShadow = await page.evaluate(() => {
       const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
