@@ -464,3 +464,21 @@ test.describe('layout', () => {
     });
   }
 });
+
+test('scrolling the mention out of view closes the card; a pinned card stays', async () => {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/reading/article.html`);
+  await waitForScan(page);
+  await hoverMention(page, 'Tencent Holdings');
+  await expect.poll(() => hostVisible(page)).toBe(true);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await expect.poll(() => hostVisible(page)).toBe(false);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.mouse.move(1150, 10);
+  const again = await hoverMention(page, 'Tencent Holdings');
+  await again.getByRole('button', { name: 'Pin' }).click();
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await page.waitForTimeout(500);
+  expect(await hostVisible(page)).toBe(true);
+  await page.close();
+});
