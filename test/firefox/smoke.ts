@@ -3,7 +3,7 @@
  * (puppeteer-core; Playwright's Firefox cannot load extensions). Checks that the seed entities are
  * highlighted under the right categories with the CSS Custom Highlight API, and that the page's
  * DOM is unchanged. Run after `npm run build:firefox`: `tsx test/firefox/smoke.ts`.
- * Prints "N passed, N failed".
+ * Skipped with a message when no Firefox is installed (a failure under CI).
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,8 +16,14 @@ const EXT = join(ROOT, process.env.DRAMATIS_OUT ?? '.output', 'firefox-mv2');
 
 async function main(): Promise<number> {
   if (!existsSync(FIREFOX)) {
-    console.error(`No Firefox at ${FIREFOX}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`);
-    return 1;
+    const msg = `No Firefox at ${FIREFOX}: install it (sudo apt-get install firefox-esr) or set FIREFOX_PATH.`;
+    // CI installs it, so there a missing Firefox is a failure; on a reader's machine, a skip.
+    if (process.env.CI) {
+      console.error(msg);
+      return 1;
+    }
+    console.log(`firefox smoke: skipped. ${msg}`);
+    return 0;
   }
   if (!existsSync(join(EXT, 'manifest.json'))) {
     console.error(`The Firefox build is missing (${EXT}): run \`npm run build:firefox\` first.`);
@@ -85,7 +91,7 @@ async function main(): Promise<number> {
     await browser?.close();
     await server.close();
   }
-  console.log(`${passed} passed, ${failed} failed`);
+  console.log(`firefox smoke: ${passed} of ${passed + failed} checks passed`);
   return failed ? 1 : 0;
 }
 
