@@ -85,6 +85,35 @@ async function main(): Promise<number> {
     );
     const spans = await page.evaluate(() => document.querySelectorAll('mark, [class*="dramatis"]').length);
     check('no elements added to the page to highlight', spans === 0, String(spans));
+    // Hover "Niu Yibing": the card frame (moz-extension origin, closed shadow root) opens beside it.
+    const at = await page.evaluate(() => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      for (const r of reg.get('dramatis-official') ?? []) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + 10, y: rect.top + rect.height / 2 };
+      }
+      return null;
+    });
+    if (at) {
+      await page.mouse.move(at.x + 200, at.y + 200);
+      await page.mouse.move(at.x, at.y, { steps: 4 });
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+    const card = await page.evaluate(() => {
+      const h = document.querySelector('dramatis-card-host') as HTMLElement | null;
+      if (!h) return 'no card host';
+      const r = h.getBoundingClientRect();
+      return `${getComputedStyle(h).visibility} ${Math.round(r.width)}x${Math.round(r.height)} shadow=${String(h.shadowRoot)}`;
+    });
+    check(
+      'hovering a name opens the card frame, sized to its content',
+      /^visible \d{3}x\d{2,3} shadow=null$/.test(card) && !card.includes('x240 '),
+      card,
+    );
+    console.log(`  card: ${card}`);
   } catch (err) {
     check('Firefox run', false, err instanceof Error ? err.message : String(err));
   } finally {
