@@ -104,6 +104,15 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
           signal,
           includeCode: settings?.includeCode,
           shadowRoots: roots,
+          // A long page shows the marks on screen first (only on the first pass: later passes
+          // already have the whole page marked).
+          onPartial: mentions.length
+            ? undefined
+            : (partial) => {
+                if (!active || signal.aborted) return;
+                highlighter.show(partial.map((m) => ({ range: m.range, category: index.entityCategory[m.entity]! })));
+                lookup = new MentionLookup(partial);
+              },
         });
         if (signal.aborted || !active) return;
         for (const r of roots) {

@@ -5,7 +5,7 @@
  */
 import { BREAK } from '../match/fold';
 import type { MatchIndex } from '../match/index-format';
-import { resolveMentionsSliced, type PageCandidate } from '../match/resolve';
+import { resolveMentionsSliced, type Mention, type PageCandidate } from '../match/resolve';
 import type { Scanner } from '../match/scan';
 import { walkBlocks, type TextBlock, type WalkOptions } from './text-walker';
 
@@ -75,6 +75,8 @@ export interface ScanOptions extends WalkOptions {
   yielder?: Yielder;
   /** Skip mentions whose element is not rendered (display:none, visibility:hidden …). */
   checkVisibility?: boolean;
+  /** On a long page, called once with the marks of the part on screen, before the full pass ends. */
+  onPartial?: (mentions: PageMention[]) => void;
 }
 
 let passCounter = 0;
@@ -105,36 +107,89 @@ export async function scanDocument(
     }
   }
   const chunks = chunkBlocks(blocks);
+  const doc = root.ownerDocument ?? (root as Document);
+  const resolveAndPlace = async (cands: PageCandidate[]): Promise<PageMention[] | undefined> => {
+    await yielder();
+    sliceStart = performance.now();
+    const mentions = await resolveMentionsSliced(
+      index,
+      cands,
+      (block, from, to) => chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
+      () => performance.now() - sliceStart > SLICE_MS,
+      async () => {
+        await yielder();
+        sliceStart = performance.now();
+      },
+    );
+    if (opts.signal?.aborted) return undefined;
+    return placeMentions(mentions, chunks, doc, opts, async () => {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yielder();
+        sliceStart = performance.now();
+      }
+    });
+  };
+
+  // What the reader is looking at first: start at the chunk on screen, then the rest, and on a
+  // long page show those marks before the whole page is read.
+  const first = firstChunkOnScreen(chunks, doc);
+  const order = [...chunks.keys()].map((k) => (k + first) % chunks.length);
   const candidates: PageCandidate[] = [];
-  for (let c = 0; c < chunks.length; c++) {
+  for (let k = 0; k < order.length; k++) {
     if (opts.signal?.aborted) return [];
+    const c = order[k]!;
     const before = candidates.length;
     const chunk = chunks[c]!;
     chunk.text = chunk.parts.join('');
     chunk.parts = [];
     scanner.scan(chunk.text, candidates);
     for (let i = before; i < candidates.length; i++) candidates[i]!.block = c;
+    if (opts.onPartial && k === 1 && order.length > 3) {
+      const partial = await resolveAndPlace(candidates);
+      if (!partial) return [];
+      opts.onPartial(partial);
+      performance.mark('dramatis:partial', { detail: { mentions: partial.length } });
+      // Let a frame be drawn with these marks before reading on (slice yields alone may not).
+      const win = doc.defaultView;
+      if (win) await new Promise<void>((r) => win.requestAnimationFrame(() => setTimeout(r, 0)));
+      sliceStart = performance.now();
+    }
     if (performance.now() - sliceStart > SLICE_MS) {
       await yielder();
       sliceStart = performance.now();
     }
   }
-  await yielder();
-  sliceStart = performance.now();
-  const mentions = await resolveMentionsSliced(
-    index,
-    candidates,
-    (block, from, to) => chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
-    () => performance.now() - sliceStart > SLICE_MS,
-    async () => {
-      await yielder();
-      sliceStart = performance.now();
-    },
-  );
-  if (opts.signal?.aborted) return [];
+  const out = await resolveAndPlace(candidates);
+  if (!out) return [];
+  performance.measure('dramatis:scan', { start: startMark, detail: { mentions: out.length, chunks: chunks.length } });
+  performance.clearMarks(startMark);
+  return out;
+}
+
+/** The first chunk whose text reaches the viewport (chunks are in document order). */
+function firstChunkOnScreen(chunks: Chunk[], doc: Document): number {
+  const bottomOf = (c: Chunk) => c.nodes[0]?.parentElement?.getBoundingClientRect().bottom ?? 0;
+  if (chunks.length < 3 || !doc.defaultView) return 0;
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottomOf(chunks[mid + 1]!) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Mentions to live Ranges, dropping those in unrendered elements. */
+async function placeMentions(
+  mentions: Mention[],
+  chunks: Chunk[],
+  doc: Document,
+  opts: ScanOptions,
+  maybeYield: () => Promise<void>,
+): Promise<PageMention[]> {
   const out: PageMention[] = [];
   const visible = new Map<Element, boolean>();
-  const doc = root.ownerDocument ?? (root as Document);
   for (const m of mentions) {
     const ch = chunks[m.block]!;
     const a = nodeAt(ch.starts, m.start);
@@ -160,12 +215,7 @@ export async function scanDocument(
       continue; // the text changed under us; the next pass will see it
     }
     out.push({ range, entity: m.entity, nodes: ch.nodes.slice(a, b + 1) });
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yielder();
-      sliceStart = performance.now();
-    }
+    await maybeYield();
   }
-  performance.measure('dramatis:scan', { start: startMark, detail: { mentions: out.length, chunks: chunks.length } });
-  performance.clearMarks(startMark);
   return out;
 }

@@ -483,3 +483,53 @@ test('scrolling the mention out of view closes the card; a pinned card stays', a
   expect(await hostVisible(page)).toBe(true);
   await page.close();
 });
+
+test('on a long page the marks on screen appear before the whole page is read', async () => {
+  const para = (i: number) =>
+    `<p id="p${i}">Paragraph ${i}. ${'Officials reviewed the filings and the market waited for guidance. '.repeat(8)}${
+      i % 50 === 0 ? 'Alibaba Group and Tencent Holdings were named.' : ''
+    }</p>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Long page</title></head><body>${Array.from(
+    { length: 600 },
+    (_, i) => para(i),
+  ).join('')}</body></html>`;
+  const srv = await startServer({ '/long.html': html });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __firstMarkAt?: number; __firstMarkIds?: string[] };
+    // Polled at every frame: rendering goes on between the extension's slices.
+    const poll = () => {
+      const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
+      const ids: string[] = [];
+      for (const [name, h] of reg)
+        if (name.startsWith('dramatis-'))
+          for (const r of h) ids.push((r.startContainer.parentElement as Element | null)?.id ?? '');
+      if (ids.length) {
+        w.__firstMarkAt = performance.now();
+        w.__firstMarkIds = ids;
+      } else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+  });
+  try {
+    await page.goto(`${srv.url}/long.html#p300`);
+    await waitForScan(page);
+    const r = await page.evaluate(() => {
+      const w = window as unknown as { __firstMarkAt?: number; __firstMarkIds?: string[] };
+      const m = performance.getEntriesByName('dramatis:scan', 'measure')[0]!;
+      return { first: w.__firstMarkAt ?? -1, end: m.startTime + m.duration, ids: w.__firstMarkIds ?? [] };
+    });
+    // The first marks shown are the ones around the paragraph on screen, before the pass ends.
+    const partial = await page.evaluate(() => performance.getEntriesByName('dramatis:partial').length);
+    expect(partial).toBe(1);
+    expect(r.first).toBeGreaterThan(0);
+    expect(r.first).toBeLessThan(r.end);
+    expect(r.ids).toContain('p300');
+    expect(r.ids).not.toContain('p0');
+    // And the full pass marks the whole page.
+    expect((await registeredHighlights(page)).length).toBe(24);
+  } finally {
+    await page.close();
+    await srv.close();
+  }
+});

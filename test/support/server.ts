@@ -90,6 +90,11 @@ export async function startServer(routes: Record<string, string> = {}): Promise<
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise((r) => server.close(() => r())),
+    close: () =>
+      new Promise((r) => {
+        server.close(() => r());
+        // Browsers keep connections alive; do not wait for them.
+        server.closeAllConnections();
+      }),
   };
 }
