@@ -3,7 +3,7 @@ import { aliasTexts, type CardEntity } from '../lib/entities';
 import { dateRange, indexNotes, parseTags, searchNotes, tagCounts } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
-import { NoteSource, TagChips, when } from './NotesPanel';
+import { NoteEditForm, NoteSource, TagChips, when } from './NotesPanel';
 
 const PAGE = 100;
 
@@ -64,27 +64,12 @@ function NoteRow({
         </p>
       ) : null}
       {editing ? (
-        <form onSubmit={save}>
-          <textarea
-            aria-label="Edit note"
-            value={editing.text}
-            onInput={(e) => setEditing({ ...editing, text: (e.target as HTMLTextAreaElement).value })}
-          />
-          <input
-            type="text"
-            class="tags-input"
-            aria-label="Edit tags"
-            placeholder="Tags, comma-separated"
-            value={editing.tags}
-            onInput={(e) => setEditing({ ...editing, tags: (e.target as HTMLInputElement).value })}
-          />
-          <div class="row">
-            <button type="submit">Save</button>
-            <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <NoteEditForm
+          draft={editing}
+          onChange={(d) => setEditing(d)}
+          onSave={save}
+          onCancel={() => setEditing(undefined)}
+        />
       ) : (
         <>
           <p class="note-text">{note.text}</p>

@@ -84,6 +84,43 @@ export function TagChips({ tags, onPick }: { tags: string[]; onPick?: (tag: stri
   );
 }
 
+/** The editor of an existing note: its text and comma-separated tags. */
+export function NoteEditForm({
+  draft,
+  onChange,
+  onSave,
+  onCancel,
+}: {
+  draft: { text: string; tags: string };
+  onChange: (d: { text: string; tags: string }) => void;
+  onSave: (ev: Event) => void;
+  onCancel: () => void;
+}) {
+  return (
+    <form onSubmit={onSave}>
+      <textarea
+        aria-label="Edit note"
+        value={draft.text}
+        onInput={(e) => onChange({ ...draft, text: (e.target as HTMLTextAreaElement).value })}
+      />
+      <input
+        type="text"
+        class="tags-input"
+        aria-label="Edit tags"
+        placeholder="Tags, comma-separated"
+        value={draft.tags}
+        onInput={(e) => onChange({ ...draft, tags: (e.target as HTMLInputElement).value })}
+      />
+      <div class="row">
+        <button type="submit">Save</button>
+        <button type="button" class="secondary" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}
+
 export function NoteSource({ note }: { note: Note }) {
   if (!note.pageUrl && !note.pageTitle) return null;
   const href = safeHref(note.pageUrl);
@@ -244,27 +281,12 @@ export function NotesPanel({
         {notes?.map((n) => (
           <li key={n.id} class="note">
             {editing?.id === n.id ? (
-              <form onSubmit={saveEdit}>
-                <textarea
-                  aria-label="Edit note"
-                  value={editing.text}
-                  onInput={(e) => setEditing({ ...editing, text: (e.target as HTMLTextAreaElement).value })}
-                />
-                <input
-                  type="text"
-                  class="tags-input"
-                  aria-label="Edit tags"
-                  placeholder="Tags, comma-separated"
-                  value={editing.tags}
-                  onInput={(e) => setEditing({ ...editing, tags: (e.target as HTMLInputElement).value })}
-                />
-                <div class="row">
-                  <button type="submit">Save</button>
-                  <button type="button" class="secondary" onClick={() => setEditing(undefined)}>
-                    Cancel
-                  </button>
-                </div>
-              </form>
+              <NoteEditForm
+                draft={editing}
+                onChange={(d) => setEditing({ ...editing, ...d })}
+                onSave={saveEdit}
+                onCancel={() => setEditing(undefined)}
+              />
             ) : (
               <>
                 <p class="note-text">{n.text}</p>
