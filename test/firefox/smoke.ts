@@ -114,6 +114,56 @@ async function main(): Promise<number> {
       card,
     );
     console.log(`  card: ${card}`);
+    // A note written in the card is kept by the background (Dexie in the extension's origin).
+    // The frame's URL is not always reported over BiDi; find the child frame showing a card.
+    const cardFrame = async () => {
+      for (const f of page.frames()) {
+        if (f === page.mainFrame()) continue;
+        const ok = await f.evaluate(() => !!document.querySelector('#entity-name')).catch(() => false);
+        if (ok) return f;
+      }
+      return undefined;
+    };
+    const frame = await cardFrame();
+    if (!frame)
+      check(
+        'the card frame is reachable by the test driver',
+        false,
+        page
+          .frames()
+          .map((f) => f.url())
+          .join(', '),
+      );
+    else {
+      const note = `Firefox note ${Date.now()}`;
+      await frame.waitForSelector('textarea[aria-label^="New note"]');
+      await frame.type('textarea[aria-label^="New note"]', note);
+      await frame.click('.note-editor button[type="submit"]');
+      await frame.waitForFunction(
+        (text: string) => [...document.querySelectorAll('.note-text')].some((n) => n.textContent === text),
+        { timeout: 10_000 },
+        note,
+      );
+      // Reload the page: the note comes back from the background into a fresh card.
+      await page.reload();
+      await page.waitForFunction(() => performance.getEntriesByName('dramatis:scan', 'measure').length > 0);
+      if (at) {
+        await page.mouse.move(at.x + 200, at.y + 200);
+        await page.mouse.move(at.x, at.y, { steps: 4 });
+      }
+      const again = await (async () => {
+        for (let i = 0; i < 50; i++) {
+          const f = await cardFrame();
+          const texts = f ? await f.$$eval('.note-text', (ns) => ns.map((n) => n.textContent)).catch(() => []) : [];
+          if (texts.includes(note)) return true;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+        return false;
+      })();
+      check('a note saved in the card comes back after a reload', again);
+      const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+      check('the page origin holds no database of ours', pageDbs.length === 0, JSON.stringify(pageDbs));
+    }
   } catch (err) {
     check('Firefox run', false, err instanceof Error ? err.message : String(err));
   } finally {
