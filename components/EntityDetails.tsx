@@ -54,8 +54,14 @@ function EntityLink({ id, entities, onOpen, onPage }: { id: string } & Omit<Enti
 
 export function EntityDetails(props: EntityDetailsProps) {
   const { entity: e, entities, onPage } = props;
+  // Bodies already linked from the roles or the parent line are not listed again.
+  const linkedAbove = new Set<string>(
+    [...(e.official?.roles.map((r) => r.org) ?? []), e.regulator?.parent, e.firm?.parent].filter(
+      (x): x is string => !!x,
+    ),
+  );
   const related = [...new Set([...referencedIds(e), ...(props.reverse?.get(e.id) ?? [])])]
-    .filter((id) => id !== e.id && entities.has(id))
+    .filter((id) => id !== e.id && entities.has(id) && !linkedAbove.has(id))
     .sort((a, b) => Number(onPage?.has(b) ?? false) - Number(onPage?.has(a) ?? false));
   const shownRelated = related.slice(0, 12);
   return (
