@@ -30,11 +30,10 @@ export function CardApp() {
         setEntityId(m.entityId);
         setFocusEditor(false);
         if (m.focus) requestAnimationFrame(() => root.current?.focus());
-      } else if (m?.type === 'focus') root.current?.focus();
-      else if (m?.type === 'hidden') setPinned(false);
+      } else if (m?.type === 'hidden') setPinned(false);
     });
     const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') post({ type: 'close', restoreFocus: true });
+      if (e.key === 'Escape') post({ type: 'close' });
     };
     window.addEventListener('keydown', onKey);
     return () => {
@@ -62,7 +61,6 @@ export function CardApp() {
       aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
       tabIndex={-1}
       ref={root}
-      onMouseEnter={() => post({ type: 'pointer', inside: true })}
     >
       <div class="card-tools">
         {show && entityId !== show.entityId ? (
@@ -94,12 +92,7 @@ export function CardApp() {
             <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
           </svg>
         </button>
-        <button
-          type="button"
-          title="Close (Esc)"
-          aria-label="Close"
-          onClick={() => post({ type: 'close', restoreFocus: true })}
-        >
+        <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
           <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
             <path d="M2 2l8 8M10 2l-8 8" />
           </svg>

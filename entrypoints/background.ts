@@ -21,8 +21,8 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) =>
     handleMessage(raw, {
       repo,
-      fromExtensionPage: !sender.tab || (sender.url !== undefined && new URL(sender.url).origin === extensionOrigin),
-      fromExtensionFrame: sender.url !== undefined && new URL(sender.url).origin === extensionOrigin,
+      // No tab: the popup or options page. In a tab: only our card frame, never a content script.
+      fromExtension: !sender.tab || (sender.url !== undefined && new URL(sender.url).origin === extensionOrigin),
       tabId: sender.tab?.id,
       frameId: sender.frameId,
       found,

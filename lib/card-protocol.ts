@@ -15,11 +15,6 @@ export type PageToCard =
       /** Move keyboard focus into the card (opened from the keyboard). */
       focus?: boolean;
     }
-  | { type: 'focus' }
   | { type: 'hidden' };
 
-export type CardToPage =
-  | { type: 'size'; height: number }
-  | { type: 'close'; restoreFocus?: boolean }
-  | { type: 'pin'; pinned: boolean }
-  | { type: 'pointer'; inside: boolean };
+export type CardToPage = { type: 'size'; height: number } | { type: 'close' } | { type: 'pin'; pinned: boolean };

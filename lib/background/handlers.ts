@@ -10,9 +10,8 @@ import type { NotesRepository } from '../notes/repository';
 
 export interface HandlerContext {
   repo: NotesRepository;
-  /** The sender is an extension page (popup, options) or an extension frame (the card). */
-  fromExtensionPage: boolean;
-  fromExtensionFrame: boolean;
+  /** The sender is one of our pages: popup, options, or the card frame inside a web page. */
+  fromExtension: boolean;
   tabId: number | undefined;
   /** The sending frame (0 for the top document). */
   frameId?: number;
@@ -26,7 +25,7 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { type, payload } = parsed.msg;
   if (type === 'page:mentions' || type === 'nav:mention' || type === 'page:selection') return undefined; // for content scripts, not here
-  if (PRIVATE_TYPES.has(type) && !(ctx.fromExtensionPage || ctx.fromExtensionFrame))
+  if (PRIVATE_TYPES.has(type) && !ctx.fromExtension)
     return { ok: false, error: `${type}: not allowed from a web page` };
   try {
     const data = await dispatch(type, payload as never, ctx);

@@ -109,13 +109,12 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
   // that begins inside a word ("inistration" of "administration") can never start an accepted
   // Latin match; the scanner's failure links skip such suffixes (CJK and punctuation-led
   // suffixes are kept), and it does not enter the automaton from the root mid-word.
-  const isWordChar = (c: number) => isWordUnit(c);
   for (let t = 1; t < states; t++) {
     let f = fail[t]!;
     const text = patternTexts[reprPattern[t]!]!;
     while (f !== 0) {
       const k = depthOf[t]! - depthOf[f]!; // where the suffix starts in t's text
-      if (!(isWordChar(text.charCodeAt(k - 1)) && isWordChar(text.charCodeAt(k)))) break;
+      if (!(isWordUnit(text.charCodeAt(k - 1)) && isWordUnit(text.charCodeAt(k)))) break;
       f = fail[f]!;
     }
     failWord[t] = f;

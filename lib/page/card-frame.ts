@@ -30,11 +30,12 @@ export class CardFrame {
   private height = 240;
   private anchor: { getBoundingClientRect(): DOMRect } | undefined;
   visible = false;
+  /** Who reacts to the pointer entering or leaving the card, and to its close and pin buttons. */
+  events: CardFrameEvents | undefined;
 
   constructor(
     private readonly doc: Document,
     private readonly cardUrl: string,
-    private readonly events: CardFrameEvents,
     private readonly signal: AbortSignal,
   ) {}
 
@@ -60,8 +61,8 @@ export class CardFrame {
     frame.title = 'Dramatis card';
     frame.setAttribute('allowtransparency', 'true');
     root.append(frame);
-    host.addEventListener('mouseenter', () => this.events.onPointerEnter(), { signal: this.signal });
-    host.addEventListener('mouseleave', () => this.events.onPointerLeave(), { signal: this.signal });
+    host.addEventListener('mouseenter', () => this.events?.onPointerEnter(), { signal: this.signal });
+    host.addEventListener('mouseleave', () => this.events?.onPointerLeave(), { signal: this.signal });
     this.host = host;
     this.frame = frame;
     const origin = new URL(this.cardUrl).origin;
@@ -88,9 +89,8 @@ export class CardFrame {
       this.height = Math.max(80, Math.min(msg.height, Math.floor(this.doc.defaultView!.innerHeight * 0.8)));
       if (this.host) important(this.host, { height: `${this.height}px` });
       void this.position();
-    } else if (msg.type === 'close') this.events.onClose();
-    else if (msg.type === 'pin') this.events.onPin(!!msg.pinned);
-    else if (msg.type === 'pointer') (msg.inside ? this.events.onPointerEnter : this.events.onPointerLeave)();
+    } else if (msg.type === 'close') this.events?.onClose();
+    else if (msg.type === 'pin') this.events?.onPin(!!msg.pinned);
   }
 
   async show(anchor: { getBoundingClientRect(): DOMRect }, message: PageToCard): Promise<void> {
@@ -102,15 +102,6 @@ export class CardFrame {
     this.visible = true;
     // Opened from the keyboard: focus moves into the card (the frame first, then its dialog).
     if (message.type === 'show' && message.focus) this.frame?.focus();
-  }
-
-  send(message: PageToCard): void {
-    this.port?.postMessage(message);
-  }
-
-  focus(): void {
-    this.frame?.focus();
-    this.port?.postMessage({ type: 'focus' } satisfies PageToCard);
   }
 
   hide(): void {

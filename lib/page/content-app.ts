@@ -52,18 +52,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   const pageEntityIds = () => [...new Set(mentions.map((m) => index.meta.ids[m.entity]!))];
 
-  const hoverRef: { current?: HoverController } = {};
-  const card = new CardFrame(
-    doc,
-    deps.cardUrl,
-    {
-      onPointerEnter: () => hoverRef.current?.cardEvents().onPointerEnter(),
-      onPointerLeave: () => hoverRef.current?.cardEvents().onPointerLeave(),
-      onClose: () => hoverRef.current?.cardEvents().onClose(),
-      onPin: (p) => hoverRef.current?.cardEvents().onPin(p),
-    },
-    signal,
-  );
+  const card = new CardFrame(doc, deps.cardUrl, signal);
   const hover = new HoverController({
     doc,
     card,
@@ -71,7 +60,6 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     describe: (m) => ({ entityId: index.meta.ids[m.entity]!, pageEntityIds: pageEntityIds() }),
     signal,
   });
-  hoverRef.current = hover;
 
   const report = () =>
     void deps.sendToBackground({ type: 'page:found', payload: { entityIds: pageEntityIds() } }).catch(() => {});

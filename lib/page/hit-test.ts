@@ -18,6 +18,8 @@ export class MentionLookup {
   }
 
   at(doc: Document, x: number, y: number): { mention: PageMention; rect: DOMRect } | undefined {
+    // Pointer moves on a page without marks cost nothing (this runs every frame the pointer moves).
+    if (!this.byNode.size) return undefined;
     const node = caretNode(doc, x, y);
     const list = node && this.byNode.get(node as Text);
     if (!list) return undefined;

@@ -40,10 +40,11 @@ export class HoverController {
     });
     win.addEventListener('scroll', () => this.onScroll(), { passive: true, signal, capture: true });
     win.addEventListener('resize', () => void deps.card.position(), { passive: true, signal });
+    this.listenToCard();
   }
 
-  cardEvents() {
-    return {
+  private listenToCard(): void {
+    this.deps.card.events = {
       onPointerEnter: () => {
         this.inCard = true;
         clearTimeout(this.closeTimer);
@@ -140,9 +141,5 @@ export class HoverController {
     if (r.bottom < 0 || r.top > win.innerHeight) {
       if (!this.pinned) this.close();
     } else void this.deps.card.position();
-  }
-
-  get current(): PageMention | undefined {
-    return this.shown;
   }
 }

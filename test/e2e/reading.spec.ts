@@ -328,10 +328,16 @@ test.describe('toolbar', () => {
         const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
         await c.storage.local.set({ 'dramatis:settings': value });
       }, value);
-    // Pause this site from the popup's switch.
+    // The popup's switch pauses everywhere and resumes (the site switch needs a real active tab,
+    // which a popup opened as a tab does not have; its setting is exercised directly below).
     const popup = await context.newPage();
     await popup.goto(`chrome-extension://${id}/popup.html`);
-    await expect(popup.getByLabel('Pause everywhere')).toBeVisible();
+    const everywhere = popup.getByLabel('Pause everywhere');
+    await everywhere.check();
+    await expect.poll(async () => (await registeredHighlights(page)).length).toBe(0);
+    await everywhere.uncheck();
+    await expect.poll(async () => (await registeredHighlights(page)).length).toBeGreaterThan(0);
+    // A paused site, as the popup stores it.
     await setSettings({ pausedAll: false, pausedSites: ['127.0.0.1'], includeCode: false });
     await expect.poll(async () => (await registeredHighlights(page)).length).toBe(0);
     await expect.poll(badge).toBe('');

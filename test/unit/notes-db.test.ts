@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
+import { handlerContext } from './support/handler-context';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, test } from 'vitest';
-import { handleMessage, type HandlerContext } from '../../lib/background/handlers';
+import { handleMessage } from '../../lib/background/handlers';
 import { addNoteFromSelection, addNoteHash, parseAddNoteHash } from '../../lib/notes/add-from-selection';
 import { NotesDb } from '../../lib/notes/db';
 import { describeStorageError } from '../../lib/notes/errors';
@@ -132,14 +133,7 @@ describe('storage errors', () => {
   });
 });
 
-const ctx = (repo: NotesRepository, over: Partial<HandlerContext> = {}): HandlerContext => ({
-  repo,
-  fromExtensionPage: true,
-  fromExtensionFrame: false,
-  tabId: undefined,
-  setBadge: async () => {},
-  ...over,
-});
+const ctx = handlerContext;
 
 describe('notes:all and notes:import messages', () => {
   test('import merges and reports counts; a web page may neither list nor import', async () => {
@@ -150,7 +144,7 @@ describe('notes:all and notes:import messages', () => {
     expect(r).toEqual({ ok: true, data: { added: 2, updated: 0, kept: 0 } });
     const all = await handleMessage({ type: 'notes:all', payload: {} }, ctx(repo));
     expect(all).toEqual({ ok: true, data: [v1Notes[1], v1Notes[0]] });
-    const web = ctx(repo, { fromExtensionPage: false, tabId: 4 });
+    const web = ctx(repo, { fromExtension: false, tabId: 4 });
     expect(await handleMessage({ type: 'notes:all', payload: {} }, web)).toEqual({
       ok: false,
       error: 'notes:all: not allowed from a web page',

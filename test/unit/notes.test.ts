@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { handlerContext } from './support/handler-context';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { handleMessage, type HandlerContext } from '../../lib/background/handlers';
 import { NotesDb } from '../../lib/notes/db';
@@ -15,14 +16,7 @@ afterEach(async () => {
   await db.delete();
 });
 
-const ctx = (over: Partial<HandlerContext> = {}): HandlerContext => ({
-  repo,
-  fromExtensionPage: true,
-  fromExtensionFrame: false,
-  tabId: undefined,
-  setBadge: async () => {},
-  ...over,
-});
+const ctx = (over: Partial<HandlerContext> = {}): HandlerContext => handlerContext(repo, over);
 
 describe('notes repository', () => {
   test('add, list newest first, update, soft delete and restore', async () => {
@@ -58,7 +52,7 @@ describe('background message handling', () => {
     await repo.add({ entityId: 'us-sec', text: 'private' });
     const r = await handleMessage(
       { type: 'notes:list', payload: { entityId: 'us-sec' } },
-      ctx({ fromExtensionPage: false, fromExtensionFrame: false, tabId: 3 }),
+      ctx({ fromExtension: false, tabId: 3 }),
     );
     expect(r).toEqual({ ok: false, error: 'notes:list: not allowed from a web page' });
   });
@@ -80,7 +74,7 @@ describe('background message handling', () => {
     const calls: [number, number][] = [];
     const r = await handleMessage(
       { type: 'page:found', payload: { entityIds: ['a', 'b', 'a'] } },
-      ctx({ fromExtensionPage: false, tabId: 7, setBadge: async (t, n) => void calls.push([t, n]) }),
+      ctx({ fromExtension: false, tabId: 7, setBadge: async (t, n) => void calls.push([t, n]) }),
     );
     expect(r).toEqual({ ok: true, data: { count: 2 } });
     expect(calls).toEqual([[7, 2]]);
