@@ -10,7 +10,7 @@ import { compileDataset } from '../lib/dataset/compile';
 import { expandAliases } from '../lib/dataset/aliases';
 import { defaultExpandOptions, loadDataset } from '../lib/dataset/load';
 import { buildIndex } from '../lib/match/build';
-import { BREAK, foldLower, foldString, SKIP, SPACE } from '../lib/match/fold';
+import { BREAK, foldLower, foldString, isWordUnit, SKIP, SPACE } from '../lib/match/fold';
 import { base64ToBytes, deserializeIndex, serializeIndex, type MatchIndex } from '../lib/match/index-format';
 import { resolveMentions, type PageCandidate } from '../lib/match/resolve';
 import { Scanner, type Candidate } from '../lib/match/scan';
@@ -167,9 +167,9 @@ function indexFigures(
   const aliasTextBytes = Buffer.byteLength(JSON.stringify(aliasTexts));
   const figures: IndexFigures = {
     aliases: aliasTexts.length,
-    patterns: index.patLen.length,
+    patterns: index.patTok.length,
     states: index.fail.length,
-    edges: index.edgeChar.length,
+    edges: index.edgeTok.length,
     bytes: bytes.length,
     base64Length: b64.length,
     aliasTextBytes,
@@ -196,79 +196,93 @@ function indexFigures(
 }
 
 export interface AutomatonWork {
-  /** Units fed to the automaton (after folding, skips and space collapsing). */
-  fed: number;
-  /** Share of fed units read in a state other than the root. */
+  /** Units read (after folding and skips). */
+  units: number;
+  /** Tokens (words, punctuation, CJK units) the automaton took. */
+  tokens: number;
+  unitsPerToken: number;
+  /** Share of tokens no alias holds (the automaton goes back to its root). */
+  unknownTokenShare: number;
+  /** Share of known tokens read in a state other than the root. */
   offRootShare: number;
-  transitionsPerUnit: number;
-  failureHopsPerUnit: number;
-  /** Transitions resolved by a linear scan (≤ 8 edges) vs a binary search. */
-  linearSearches: number;
-  binarySearches: number;
+  /** Transitions tried per token (the root's direct table included), failure hops per token. */
+  transitionsPerToken: number;
+  failureHopsPerToken: number;
   /** Output states visited (each a pattern ending here) vs candidates accepted. */
   outputVisits: number;
   candidates: number;
-  rootEdges: number;
+  states: number;
+  distinctTokens: number;
 }
 
-/** A counting replica of Scanner.scan's loop (same automaton, same folding): where the work is. */
+/** A counting replica of Scanner.scan's loop (same tokens, same automaton): where the work is. */
 export function automatonWork(index: MatchIndex, chunks: readonly string[]): AutomatonWork {
-  // Index layout of lib/match/index-format.ts (v3): edge e leads to state e + 1.
-  const { fail, outLink, edgeStart, edgeChar } = index;
-  const root = new Int32Array(65536);
-  for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) root[edgeChar[e]!] = e + 1;
-  let fed = 0;
+  const { fail, outLink, edgeStart, edgeTok, tokStart, tokChars } = index;
+  const tokId = new Map<string, number>();
+  for (let t = 0; t + 1 < tokStart.length; t++)
+    tokId.set(String.fromCharCode(...tokChars.subarray(tokStart[t]!, tokStart[t + 1]!)), t);
+  let units = 0;
+  let tokens = 0;
+  let unknown = 0;
   let offRoot = 0;
   let transitions = 0;
   let hops = 0;
-  let linear = 0;
-  let binary = 0;
   let outputs = 0;
-  const next = (s: number, c: number): number => {
+  const next = (s: number, t: number): number => {
     transitions++;
-    if (s === 0) return root[c]!;
-    const lo = edgeStart[s]!;
-    const hi = edgeStart[s + 1]!;
-    if (hi - lo <= 8) linear++;
-    else binary++;
-    for (let e = lo; e < hi; e++) if (edgeChar[e] === c) return e + 1;
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) if (edgeTok[e] === t) return e + 1;
     return 0;
   };
-  for (const t of chunks) {
+  for (const text of chunks) {
     let state = 0;
-    let prevSpace = true;
-    for (let i = 0; i < t.length; i++) {
-      const f = foldLower(t.charCodeAt(i));
-      if (f === SKIP) continue;
-      if (f === SPACE) {
-        if (prevSpace) continue;
-        prevSpace = true;
-      } else prevSpace = false;
-      fed++;
+    let word = '';
+    const take = (tok: string) => {
+      tokens++;
+      const t = tokId.get(tok);
+      if (t === undefined) {
+        unknown++;
+        state = 0;
+        return;
+      }
       if (state !== 0) offRoot++;
-      let nx = next(state, f);
+      let nx = next(state, t);
       while (nx === 0 && state !== 0) {
         hops++;
         state = fail[state]!;
-        nx = next(state, f);
+        nx = next(state, t);
       }
       state = nx;
       for (let o = outLink[state]!; o > 0; o = outLink[fail[o]!]!) outputs++;
+    };
+    for (let i = 0; i <= text.length; i++) {
+      const f = i < text.length ? foldLower(text.charCodeAt(i)) : BREAK;
+      if (f === SKIP) continue;
+      if (i < text.length) units++;
+      if (isWordUnit(f) && i < text.length) {
+        word += String.fromCharCode(f);
+        continue;
+      }
+      if (word) take(word);
+      word = '';
+      if (f !== SPACE && i < text.length) take(String.fromCharCode(f));
     }
   }
   const scanner = new Scanner(index);
   let candidates = 0;
   for (const t of chunks) candidates += scanner.scan(t).length;
+  const known = tokens - unknown;
   return {
-    fed,
-    offRootShare: round(offRoot / fed, 3),
-    transitionsPerUnit: round(transitions / fed, 2),
-    failureHopsPerUnit: round(hops / fed, 2),
-    linearSearches: linear,
-    binarySearches: binary,
+    units,
+    tokens,
+    unitsPerToken: round(units / tokens, 2),
+    unknownTokenShare: round(unknown / tokens, 3),
+    offRootShare: round(offRoot / known, 3),
+    transitionsPerToken: round(transitions / tokens, 2),
+    failureHopsPerToken: round(hops / tokens, 2),
     outputVisits: outputs,
     candidates,
-    rootEdges: edgeStart[1]! - edgeStart[0]!,
+    states: fail.length,
+    distinctTokens: tokStart.length - 1,
   };
 }
 

@@ -19,6 +19,15 @@ export function compileDataset(
   records: EntityRecord[],
   opts: ExpandOptions,
 ): { index: MatchIndex; aliasCount: number } {
+  const { entities, aliases } = matcherInput(records, opts);
+  return { index: buildIndex(entities, aliases), aliasCount: aliases.length };
+}
+
+/** What the automaton is built from: entity facts the page needs, and every alias with its flags. */
+export function matcherInput(
+  records: EntityRecord[],
+  opts: ExpandOptions,
+): { entities: EntityInfo[]; aliases: AliasEntry[] } {
   const position = new Map(records.map((r, i) => [r.id, i]));
   const related: Set<number>[] = records.map(() => new Set());
   records.forEach((r, i) => {
@@ -50,5 +59,5 @@ export function compileDataset(
       aliases.push({ text: surname, entity: i, flags: ALIAS_SHORT | ALIAS_CASE_SENSITIVE | word });
     }
   });
-  return { index: buildIndex(entities, aliases), aliasCount: aliases.length };
+  return { entities, aliases };
 }

@@ -3,7 +3,7 @@
  * the page only ever loads the result.
  */
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
-import { foldString, isWordUnit } from './fold';
+import { foldString, isWordUnit, SPACE } from './fold';
 import { INDEX_VERSION, type MatchIndex } from './index-format';
 
 export interface AliasEntry {
@@ -20,8 +20,48 @@ export interface EntityInfo {
   related: number[];
 }
 
-/** Longest alias in scanned units; the scanner's ring buffer holds this many positions. */
+/** Longest alias in folded units (so in tokens too); the scanner's ring buffer holds this many tokens. */
 export const MAX_PATTERN = 255;
+
+/**
+ * Splits folded pattern text (lower-cased, single spaces, no skipped units) into the tokens
+ * the scanner reads: runs of word units, and every other unit but the space on its own.
+ * `gaps[k]` is 1 when a space comes before token k. `plain` when every token is a word: then
+ * the gaps need no check (two words in a row are always separated by spaces alone).
+ */
+export function tokenize(folded: string): { tokens: string[]; gaps: number[]; plain: boolean } {
+  const tokens: string[] = [];
+  const gaps: number[] = [];
+  let plain = true;
+  let word = '';
+  let space = false;
+  const flush = () => {
+    if (!word) return;
+    tokens.push(word);
+    gaps.push(space ? 1 : 0);
+    word = '';
+    space = false;
+  };
+  for (let i = 0; i < folded.length; i++) {
+    const c = folded.charCodeAt(i);
+    if (isWordUnit(c)) {
+      word += folded[i];
+      continue;
+    }
+    flush();
+    if (c === SPACE) {
+      space = true;
+      continue;
+    }
+    tokens.push(folded[i]!);
+    gaps.push(space ? 1 : 0);
+    plain = false;
+    space = false;
+  }
+  flush();
+  if (gaps.length) gaps[0] = 0;
+  return { tokens, gaps, plain };
+}
 
 export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): MatchIndex {
   // 1. Group entries by folded pattern text.
@@ -47,43 +87,64 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
     entriesByPattern[p]!.push({ ...a, flags });
   }
 
-  // 2. Trie. Edges in one Map keyed by state * 65536 + char.
+  // 2. Tokens. The automaton reads words, not characters: a token is a run of word units
+  // (a Latin-script word) or any other single unit that is not a space (punctuation, each
+  // ideograph, kana or hangul syllable). Spaces only separate tokens; where a pattern holds a
+  // non-word token, which of its tokens follow a space is kept to be checked on a match.
+  const tokenIds = new Map<string, number>();
+  const tokenTexts: string[] = [];
+  const patTokens: number[][] = [];
+  const patGaps: (number[] | undefined)[] = [];
+  for (const text of patternTexts) {
+    const { tokens, gaps, plain } = tokenize(text);
+    patTokens.push(
+      tokens.map((t) => {
+        let id = tokenIds.get(t);
+        if (id === undefined) {
+          id = tokenTexts.length;
+          tokenIds.set(t, id);
+          tokenTexts.push(t);
+        }
+        return id;
+      }),
+    );
+    patGaps.push(plain ? undefined : gaps);
+  }
+
+  // 3. Trie over token ids. Edges in one Map keyed by state * 2^21 + token.
+  const TOK = 2 ** 21;
+  if (tokenTexts.length >= TOK) throw new Error(`too many distinct tokens (${tokenTexts.length})`);
   const goto = new Map<number, number>();
-  const outArr: number[] = [-1];
+  const endsAt: number[] = []; // pattern → trie state
   const childFirst: number[] = [-1];
   const childNext: number[] = [];
-  const childChar: number[] = [];
-  // For each state: one pattern it is a prefix of, and its depth (to read its text back).
-  const reprPattern: number[] = [0];
-  const depthOf: number[] = [0];
+  const childTok: number[] = [];
+  const terminal: boolean[] = [false];
   let states = 1;
-  patternTexts.forEach((text, p) => {
+  patTokens.forEach((toks) => {
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      const key = s * 65536 + c;
+    for (const t of toks) {
+      const key = s * TOK + t;
       let n = goto.get(key);
       if (n === undefined) {
         n = states++;
         goto.set(key, n);
-        outArr.push(-1);
         childFirst.push(-1);
-        childChar[n] = c;
+        terminal.push(false);
+        childTok[n] = t;
         childNext[n] = childFirst[s]!;
         childFirst[s] = n;
-        reprPattern[n] = p;
-        depthOf[n] = i + 1;
       }
       s = n;
     }
-    outArr[s] = p;
+    terminal[s] = true;
+    endsAt.push(s);
   });
 
-  // 3. Failure links, breadth first (in trie ids).
+  // 4. Failure links, breadth first (in trie ids). Every token boundary is a place where a
+  // name may start, so these are the textbook links over tokens.
   const fail = new Int32Array(states);
-  const failWord = new Int32Array(states);
   const dict = new Int32Array(states);
-  const out = Int32Array.from(outArr);
   const queue = new Int32Array(states);
   let head = 0;
   let tail = 0;
@@ -91,42 +152,27 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
   while (head < tail) {
     const s = queue[head++]!;
     for (let child = childFirst[s]!; child !== -1; child = childNext[child]!) {
-      const ch = childChar[child]!;
+      const t = childTok[child]!;
       let f = fail[s]!;
-      let target = goto.get(f * 65536 + ch);
+      let target = goto.get(f * TOK + t);
       while (target === undefined && f !== 0) {
         f = fail[f]!;
-        target = goto.get(f * 65536 + ch);
+        target = goto.get(f * TOK + t);
       }
       fail[child] = target !== undefined && target !== child ? target : 0;
       const fc = fail[child]!;
-      dict[child] = out[fc]! >= 0 ? fc : dict[fc]!;
+      dict[child] = terminal[fc] ? fc : dict[fc]!;
       queue[tail++] = child;
     }
   }
 
-  // 3b. Word-aware failure links. A Latin alias only matches from a word start, so a suffix
-  // that begins inside a word ("inistration" of "administration") can never start an accepted
-  // Latin match; the scanner's failure links skip such suffixes (CJK and punctuation-led
-  // suffixes are kept), and it does not enter the automaton from the root mid-word.
-  for (let t = 1; t < states; t++) {
-    let f = fail[t]!;
-    const text = patternTexts[reprPattern[t]!]!;
-    while (f !== 0) {
-      const k = depthOf[t]! - depthOf[f]!; // where the suffix starts in t's text
-      if (!(isWordUnit(text.charCodeAt(k - 1)) && isWordUnit(text.charCodeAt(k)))) break;
-      f = fail[f]!;
-    }
-    failWord[t] = f;
-  }
-
-  // 4. Renumber states breadth first with each state's children consecutive and sorted by
-  // char. Then the edge to state n is edge n - 1: no target array is stored, only each
-  // state's first edge and each edge's char.
+  // 5. Renumber states breadth first with each state's children consecutive and sorted by
+  // token. Then the edge to state n is edge n - 1: no target array is stored, only each
+  // state's first edge and each edge's token.
   const kids: number[][] = Array.from({ length: states }, () => []);
   for (let s = 0; s < states; s++) {
     for (let c = childFirst[s]!; c !== -1; c = childNext[c]!) kids[s]!.push(c);
-    kids[s]!.sort((a, b) => childChar[a]! - childChar[b]!);
+    kids[s]!.sort((a, b) => childTok[a]! - childTok[b]!);
   }
   const order = new Int32Array(states); // new id → trie id
   const newId = new Int32Array(states); // trie id → new id
@@ -138,33 +184,40 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
     }
   }
   const edgeStart = new Int32Array(states + 1);
-  const edgeChar = new Uint16Array(Math.max(0, states - 1));
+  const edgeTok = new Int32Array(Math.max(0, states - 1));
   let cursor = 0;
   for (let n = 0; n < states; n++) {
     edgeStart[n] = cursor;
     cursor += kids[order[n]!]!.length;
   }
   edgeStart[states] = cursor;
-  for (let n = 1; n < states; n++) edgeChar[n - 1] = childChar[order[n]!]!;
+  for (let n = 1; n < states; n++) edgeTok[n - 1] = childTok[order[n]!]!;
   const failNew = new Int32Array(states);
   // outLink: the nearest state on the failure chain, itself included, where a pattern ends (0: none).
   const outLink = new Int32Array(states);
   for (let t = 0; t < states; t++) {
-    failNew[newId[t]!] = newId[failWord[t]!]!;
-    outLink[newId[t]!] = out[t]! >= 0 ? newId[t]! : dict[t]! ? newId[dict[t]!]! : 0;
+    failNew[newId[t]!] = newId[fail[t]!]!;
+    outLink[newId[t]!] = terminal[t] ? newId[t]! : dict[t]! ? newId[dict[t]!]! : 0;
   }
-  // Patterns are numbered by the state they end at, so a pattern is found by binary search.
-  const ends: [number, number][] = []; // [new state id, old pattern id]
-  for (let t = 0; t < states; t++) if (out[t]! >= 0) ends.push([newId[t]!, out[t]!]);
-  ends.sort((a, b) => a[0] - b[0]);
+  // Patterns are numbered by the state they end at (two patterns may end at one state when
+  // they differ only in spacing around punctuation: "s&p" and "s & p").
+  const ends = patternTexts.map((_, old) => [newId[endsAt[old]!]!, old] as const);
+  ends.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const outStates = Int32Array.from(ends.map((e) => e[0]));
 
-  // 5. Pattern entries, in the new pattern order.
-  const patLen = new Uint16Array(ends.length);
+  // 6. Per pattern: token count, spacing to check, entries; in the new pattern order.
+  const patTok = new Uint8Array(ends.length);
+  const patGap = new Int32Array(ends.length).fill(-1);
+  const gapBits: number[] = [];
   const patEntry = new Int32Array(ends.length + 1);
   const flat: AliasEntry[] = [];
   ends.forEach(([, old], p) => {
-    patLen[p] = patternTexts[old]!.length;
+    patTok[p] = patTokens[old]!.length;
+    const gaps = patGaps[old];
+    if (gaps) {
+      patGap[p] = gapBits.length;
+      gapBits.push(...gaps);
+    }
     patEntry[p] = flat.length;
     flat.push(...entriesByPattern[old]!);
   });
@@ -186,6 +239,13 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       entCased[i] = k;
     }
   });
+  const tokStart = new Int32Array(tokenTexts.length + 1);
+  const tokChars = new Uint16Array(tokenTexts.reduce((n, t) => n + t.length, 0));
+  tokenTexts.forEach((t, i) => {
+    const at = tokStart[i]!;
+    for (let k = 0; k < t.length; k++) tokChars[at + k] = t.charCodeAt(k);
+    tokStart[i + 1] = at + t.length;
+  });
 
   return {
     meta: {
@@ -201,12 +261,16 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       casedTexts,
     },
     entityCategory: Uint8Array.from(entities.map((e) => e.category)),
+    tokStart,
+    tokChars,
     fail: failNew,
     outLink,
     outStates,
     edgeStart,
-    edgeChar,
-    patLen,
+    edgeTok,
+    patTok,
+    patGap,
+    gapBits: Uint8Array.from(gapBits),
     patEntry,
     entEntity,
     entFlags,

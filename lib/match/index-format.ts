@@ -6,7 +6,7 @@
  * the automaton itself. Pure: no DOM, no extension APIs.
  */
 
-export const INDEX_VERSION = 4;
+export const INDEX_VERSION = 5;
 
 /** Entity categories, in the order of the public highlight names. */
 export const CATEGORIES = ['regulator', 'firm', 'official', 'custom'] as const;
@@ -30,20 +30,29 @@ export interface MatchIndex {
   meta: IndexMeta;
   /** Category index per entity. */
   entityCategory: Uint8Array;
-  /** Failure links that skip suffixes beginning inside a Latin word (see build.ts). */
+  /** Token texts (see `tokenize` in build.ts): token t is tokChars[tokStart[t] .. tokStart[t+1]-1]. */
+  tokStart: Int32Array;
+  tokChars: Uint16Array;
+  /** Failure links over tokens. */
   fail: Int32Array;
   /** Nearest state on the failure chain, the state itself included, where a pattern ends; 0 for none. */
   outLink: Int32Array;
   /** The states where patterns end, ascending: pattern p ends at outStates[p]. */
   outStates: Int32Array;
   /**
-   * Transitions of state s are edges edgeStart[s] .. edgeStart[s+1]-1, sorted by char; states
+   * Transitions of state s are edges edgeStart[s] .. edgeStart[s+1]-1, sorted by token; states
    * are numbered so that edge e leads to state e + 1.
    */
   edgeStart: Int32Array;
-  edgeChar: Uint16Array;
-  /** Folded length of each pattern in scanned units. */
-  patLen: Uint16Array;
+  edgeTok: Int32Array;
+  /** Tokens in each pattern. */
+  patTok: Uint8Array;
+  /**
+   * For a pattern holding a non-word token: where its spacing starts in `gapBits` (one byte per
+   * token, 1 when a space comes before it); -1 when there is nothing to check.
+   */
+  patGap: Int32Array;
+  gapBits: Uint8Array;
   /** Entries of pattern p are patEntry[p] .. patEntry[p+1]-1. */
   patEntry: Int32Array;
   entEntity: Int32Array;
@@ -55,12 +64,16 @@ export interface MatchIndex {
 type ArrayName = Exclude<keyof MatchIndex, 'meta'>;
 const ARRAYS: [ArrayName, 'i32' | 'u16' | 'u8'][] = [
   ['entityCategory', 'u8'],
+  ['tokStart', 'i32'],
+  ['tokChars', 'u16'],
   ['fail', 'i32'],
   ['outLink', 'i32'],
   ['outStates', 'i32'],
   ['edgeStart', 'i32'],
-  ['edgeChar', 'u16'],
-  ['patLen', 'u16'],
+  ['edgeTok', 'i32'],
+  ['patTok', 'u8'],
+  ['patGap', 'i32'],
+  ['gapBits', 'u8'],
   ['patEntry', 'i32'],
   ['entEntity', 'i32'],
   ['entFlags', 'u8'],
@@ -110,6 +123,27 @@ export function deserializeIndex(bytes: Uint8Array): MatchIndex {
     (out as Record<string, unknown>)[l.name] = view;
   }
   return out as MatchIndex;
+}
+
+/** Every pattern's folded text, read back from the trie (for tests and diagnostics). */
+export function patternTexts(index: MatchIndex): string[] {
+  const { edgeStart, edgeTok, tokStart, tokChars, outStates, patGap, gapBits } = index;
+  const states = index.fail.length;
+  const parent = new Int32Array(states).fill(-1);
+  const tok = new Int32Array(states);
+  for (let s = 0; s < states; s++)
+    for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+      parent[e + 1] = s;
+      tok[e + 1] = edgeTok[e]!;
+    }
+  const word = (t: number) => String.fromCharCode(...tokChars.subarray(tokStart[t]!, tokStart[t + 1]!));
+  return Array.from(outStates, (end, p) => {
+    const toks: string[] = [];
+    for (let x = end; x > 0; x = parent[x]!) toks.unshift(word(tok[x]!));
+    const g = patGap[p]!;
+    // Without recorded spacing every token is a word, one space apart.
+    return g < 0 ? toks.join(' ') : toks.map((t, k) => (k && gapBits[g + k] ? ' ' : '') + t).join('');
+  });
 }
 
 export function base64ToBytes(b64: string): Uint8Array {

@@ -2,10 +2,15 @@
  * One pass over a text with the compiled automaton. Reports every alias occurrence that
  * passes its own checks (word boundaries for Latin aliases, exact case for case-sensitive
  * ones); page-level choices (ambiguity, overlaps) are made by `resolve.ts`.
+ *
+ * The automaton reads tokens, not characters (see `tokenize` in build.ts): the loop folds each
+ * unit and hashes it into the current word; only at a word's end does it look the word up
+ * (one hash probe) and take one transition. Punctuation and CJK units are tokens of their
+ * own, so CJK names are still found inside running text.
  */
 import { ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
 import { MAX_PATTERN } from './build';
-import { FOLD_LOWER, FOLD_TABLE_SIZE, foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
+import { BREAK, FOLD_LOWER, FOLD_TABLE_SIZE, foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
 import type { MatchIndex } from './index-format';
 
 /** A raw match: [start, end) in the scanned text and the index entry that matched. */
@@ -17,117 +22,254 @@ export interface Candidate {
   flags: number;
 }
 
-const RING = 256; // > MAX_PATTERN
+const RING = 256; // tokens remembered; > MAX_PATTERN, as a pattern has at most one token per unit
 if (RING <= MAX_PATTERN) throw new Error('ring buffer too small');
 
-/** The pattern ending at state `s` (which must be in the ascending `outStates`). */
-function patternAt(outStates: Int32Array, s: number): number {
-  let lo = 0;
-  let hi = outStates.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (outStates[mid]! < s) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const H2 = 0x85ebca6b | 0;
+
+/** Folded unit, plus WORD when it belongs to a word, for every unit below FOLD_TABLE_SIZE. */
+const WORD = 0x10000;
+const UNIT = new Int32Array(FOLD_TABLE_SIZE);
+for (let c = 0; c < FOLD_TABLE_SIZE; c++) UNIT[c] = FOLD_LOWER[c]! | (isWordUnit(FOLD_LOWER[c]!) ? WORD : 0);
+
+/**
+ * State words: the offset of a state's record with two facts about the state in the high bits,
+ * so the loop reads the output arrays only when it has to.
+ */
+const HAS_OUT = 1 << 29; // a pattern ends here or on the failure chain
+const FAIL_ROOT = 1 << 30; // the failure link is the root
+const ID = HAS_OUT - 1;
+
+/** Units before a state record's transition slots: failure word, state id, slot mask. */
+const REC = 3;
+
+/** Smallest power of two ≥ 2n (load factor ≤ 0.5), at least `min`. */
+function tableSize(n: number, min = 16): number {
+  let size = min;
+  while (size < 2 * n) size *= 2;
+  return size;
 }
 
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = isWordUnit(c) ? 1 : 0;
-
 export class Scanner {
-  private readonly root: Int32Array;
-  /** Whether any entry of a pattern is a CJK alias (matches inside words are possible). */
-  private readonly patCjk: Uint8Array;
-  private readonly ring = new Int32Array(RING);
+  /** Single-unit tokens: unit → token id + 1 (0: no such token). */
+  private readonly charTok = new Int32Array(65536);
+  /** Longer words: open-addressed quadruples (word hash, token id + 1, first unit, length). */
+  private readonly vocab: Int32Array;
+  private readonly maxWord: number;
+  /** Transitions from the root, by token (state words). */
+  private readonly rootNext: Int32Array;
+  /** State records (see the constructor); a state word is its record's offset plus flags. */
+  private readonly rec: Int32Array;
+  /** The first pattern ending at each state (patterns are ordered by state), or -1. */
+  private readonly statePat: Int32Array;
+  private readonly tokRing = new Int32Array(RING);
+  private readonly gapRing = new Uint8Array(RING);
+  private readonly word = new Uint16Array(MAX_PATTERN + 1);
 
   constructor(readonly index: MatchIndex) {
-    // Most characters are read at the root: give it a direct table.
-    this.root = new Int32Array(65536);
-    const { edgeStart, edgeChar } = index;
-    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.root[edgeChar[e]!] = e + 1;
-    this.patCjk = new Uint8Array(index.patLen.length);
-    for (let p = 0; p < index.patLen.length; p++)
-      for (let e = index.patEntry[p]!; e < index.patEntry[p + 1]!; e++)
-        if (index.entFlags[e]! & ALIAS_CJK) this.patCjk[p] = 1;
+    const { tokStart, tokChars, edgeStart, edgeTok, outStates } = index;
+    const tokens = tokStart.length - 1;
+    let longWords = 0;
+    let maxWord = 1;
+    for (let t = 0; t < tokens; t++) {
+      const len = tokStart[t + 1]! - tokStart[t]!;
+      if (len === 1) this.charTok[tokChars[tokStart[t]!]!] = t + 1;
+      else longWords++;
+      if (len > maxWord) maxWord = len;
+    }
+    this.maxWord = Math.min(maxWord, MAX_PATTERN);
+    const vsize = tableSize(longWords);
+    const vocab = (this.vocab = new Int32Array(4 * vsize));
+    for (let t = 0; t < tokens; t++) {
+      const from = tokStart[t]!;
+      const to = tokStart[t + 1]!;
+      if (to - from === 1) continue;
+      let h = FNV_OFFSET;
+      for (let k = from; k < to; k++) h = Math.imul(h ^ tokChars[k]!, FNV_PRIME);
+      let slot = (h ^ (h >>> 16)) & (vsize - 1);
+      while (vocab[4 * slot + 1] !== 0) slot = (slot + 1) & (vsize - 1);
+      vocab[4 * slot] = h;
+      vocab[4 * slot + 1] = t + 1;
+      vocab[4 * slot + 2] = from;
+      vocab[4 * slot + 3] = to - from;
+    }
+
+    // One record per state, everything the loop needs about it in one place: its failure
+    // link (a state word), its id, and its own small hash table of transitions (token → state
+    // word; sized to a power of two at most half full, so a probe always ends).
+    const { fail, outLink } = index;
+    const states = edgeStart.length - 1;
+    const recAt = new Int32Array(states);
+    let size = 1; // offset 0 would read as the root
+    for (let s = 1; s < states; s++) {
+      recAt[s] = size;
+      const d = edgeStart[s + 1]! - edgeStart[s]!;
+      size += REC + (d ? 2 * tableSize(d, 2) : 0);
+    }
+    if (size > ID) throw new Error(`match index too large (${size} record units)`);
+    const word = (s: number) =>
+      s === 0 ? 0 : recAt[s]! | (outLink[s] ? HAS_OUT : 0) | (fail[s] === 0 ? FAIL_ROOT : 0);
+    const rec = new Int32Array(Math.max(size, 1));
+    for (let s = 1; s < states; s++) {
+      const at = recAt[s]!;
+      const d = edgeStart[s + 1]! - edgeStart[s]!;
+      rec[at] = word(fail[s]!);
+      rec[at + 1] = s;
+      if (!d) {
+        rec[at + 2] = -1;
+        continue;
+      }
+      const mask = tableSize(d, 2) - 1;
+      rec[at + 2] = mask;
+      rec.fill(-1, at + REC, at + REC + 2 * (mask + 1));
+      for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) {
+        const tok = edgeTok[e]!;
+        let k = (Math.imul(tok, H2) >>> 16) & mask;
+        while (rec[at + REC + 2 * k] !== -1) k = (k + 1) & mask;
+        rec[at + REC + 2 * k] = tok;
+        rec[at + REC + 2 * k + 1] = word(e + 1);
+      }
+    }
+    this.rec = rec;
+    this.rootNext = new Int32Array(tokens);
+    for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.rootNext[edgeTok[e]!] = word(e + 1);
+    this.statePat = new Int32Array(states).fill(-1);
+    for (let p = outStates.length - 1; p >= 0; p--) this.statePat[outStates[p]!] = p;
   }
 
   /** Scans `text`, appending candidates to `out` (and returning it). */
   scan(text: string, out: Candidate[] = []): Candidate[] {
-    // The hot loop: everything in locals, the transition inlined (see docs/ARCHITECTURE.md).
-    const { fail, outLink, outStates, patLen, patEntry, entEntity, entFlags, edgeStart, edgeChar } = this.index;
-    const root = this.root;
-    const patCjk = this.patCjk;
-    const ring = this.ring;
-    const LOWER = FOLD_LOWER;
+    // The hot loop: everything in locals, lookups inlined (see docs/ARCHITECTURE.md).
+    const { fail, outLink, outStates, patTok, patGap, gapBits, patEntry, entEntity, entFlags, tokChars } = this.index;
+    const { charTok, vocab, maxWord, rootNext, rec, statePat, tokRing, gapRing, word } = this;
+    const vmask = vocab.length / 4 - 1;
+    const patterns = outStates.length;
+    const units = UNIT;
     let state = 0;
-    let fed = 0;
-    let prevSpace = true;
-    let prevWord = false;
+    let tokCount = 0;
+    let space = false; // a space since the last token
+    let wlen = 0; // units in the word being read
+    let wStart = 0;
+    let wEnd = 0;
+    let wGap = false;
+    let h = FNV_OFFSET;
     const n = text.length;
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      const f = c < FOLD_TABLE_SIZE ? LOWER[c]! : foldLower(c);
-      if (f === SKIP) continue;
-      if (f === SPACE) {
-        if (prevSpace) continue;
-        prevSpace = true;
-      } else prevSpace = false;
-      ring[fed & (RING - 1)] = i;
-      fed++;
-      const word = f < 0x80 ? ASCII_WORD[f] === 1 : isWordUnit(c);
-      // Inside a word nothing can start (Latin aliases start at word starts): at the root, read
-      // on without touching the automaton. This is where most text is skipped.
-      const midWord = word && prevWord;
-      prevWord = word;
-      if (state === 0 && midWord) continue;
-      let nx = 0;
-      for (;;) {
-        if (state === 0) {
-          nx = midWord ? 0 : root[f]!;
-          break;
+    for (let i = 0; i <= n; i++) {
+      let f = BREAK; // the end of the text ends the last word
+      if (i < n) {
+        const c = text.charCodeAt(i);
+        let u: number;
+        if (c < FOLD_TABLE_SIZE) u = units[c]!;
+        else {
+          u = foldLower(c);
+          if (isWordUnit(u)) u |= WORD;
         }
-        let lo = edgeStart[state]!;
-        let hi = edgeStart[state + 1]!;
-        if (hi - lo <= 8) {
-          for (; lo < hi; lo++)
-            if (edgeChar[lo] === f) {
-              nx = lo + 1;
-              break;
-            }
-        } else {
-          while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            const m = edgeChar[mid]!;
-            if (m === f) {
-              nx = mid + 1;
-              break;
-            }
-            if (m < f) lo = mid + 1;
-            else hi = mid;
+        f = u & 0xffff;
+        if (f === SKIP) continue;
+        if (u & WORD) {
+          if (wlen === 0) {
+            wStart = i;
+            wGap = space;
+            h = FNV_OFFSET;
           }
+          if (wlen <= MAX_PATTERN) word[wlen] = f;
+          wlen++;
+          h = Math.imul(h ^ f, FNV_PRIME);
+          wEnd = i + 1;
+          continue;
         }
-        if (nx !== 0) break;
-        state = fail[state]!;
       }
-      state = nx;
-      let o = outLink[state]!;
-      if (o === 0) continue;
-      // A match ending inside a word can only be a CJK alias: skip the others without looking.
-      const endsMidWord = i + 1 < n && word && isWordUnit(text.charCodeAt(i + 1));
-      while (o > 0) {
-        const p = patternAt(outStates, o);
-        const len = patLen[p]!;
-        if (len <= fed && (!endsMidWord || patCjk[p])) {
-          const start = ring[(fed - len) & (RING - 1)]!;
-          const end = i + 1;
-          for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {
-            const flags = entFlags[e]!;
-            if (this.accept(text, start, end, e, flags))
-              out.push({ start, end, entry: e, entity: entEntity[e]!, flags });
+      // A unit outside words: first the token of the word it ends, if any, then its own.
+      for (let pass = wlen ? 0 : 1; pass < 2; pass++) {
+        let tok = -1;
+        let ts: number;
+        let te: number;
+        let gap: boolean;
+        if (pass === 0) {
+          if (wlen === 1) tok = charTok[word[0]!]! - 1;
+          else if (wlen <= maxWord) {
+            for (let slot = 4 * ((h ^ (h >>> 16)) & vmask); ; slot = (slot + 4) & (4 * vmask)) {
+              const v = vocab[slot + 1]!;
+              if (v === 0) break;
+              if (vocab[slot] !== h || vocab[slot + 3] !== wlen) continue;
+              const from = vocab[slot + 2]!;
+              let k = 0;
+              while (k < wlen && tokChars[from + k] === word[k]) k++;
+              if (k === wlen) {
+                tok = v - 1;
+                break;
+              }
+            }
+          }
+          ts = wStart;
+          te = wEnd;
+          gap = wGap;
+          wlen = 0;
+          space = false;
+        } else {
+          if (f === SPACE) {
+            space = true;
+            break;
+          }
+          if (i === n) break;
+          tok = charTok[f]! - 1;
+          ts = i;
+          te = i + 1;
+          gap = space;
+          space = false;
+        }
+        const at = tokCount & (RING - 1);
+        tokRing[at] = ts;
+        gapRing[at] = gap ? 1 : 0;
+        tokCount++;
+        if (tok < 0) {
+          state = 0; // a token no name holds: nothing continues through it
+          continue;
+        }
+        let nx = 0;
+        for (;;) {
+          if (state === 0) {
+            nx = rootNext[tok]!;
+            break;
+          }
+          const at = state & ID;
+          const mask = rec[at + 2]!;
+          if (mask >= 0) {
+            for (let k = (Math.imul(tok, H2) >>> 16) & mask; ; k = (k + 1) & mask) {
+              const t = rec[at + REC + 2 * k]!;
+              if (t === tok) {
+                nx = rec[at + REC + 2 * k + 1]!;
+                break;
+              }
+              if (t === -1) break;
+            }
+            if (nx !== 0) break;
+          }
+          state = state & FAIL_ROOT ? 0 : rec[at]!;
+        }
+        state = nx;
+        if (!(state & HAS_OUT)) continue;
+        for (let o = outLink[rec[(state & ID) + 1]!]!; o > 0; o = outLink[fail[o]!]!) {
+          for (let p = statePat[o]!; p < patterns && outStates[p] === o; p++) {
+            const k = patTok[p]!;
+            if (k > tokCount || k > RING) continue;
+            const g = patGap[p]!;
+            if (g >= 0) {
+              // Spacing around punctuation must be as in the name: "S&P", not "S & P".
+              let j = 1;
+              while (j < k && gapRing[(tokCount - k + j) & (RING - 1)] === gapBits[g + j]) j++;
+              if (j < k) continue;
+            }
+            const start = tokRing[(tokCount - k) & (RING - 1)]!;
+            for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {
+              const flags = entFlags[e]!;
+              if (this.accept(text, start, te, e, flags))
+                out.push({ start, end: te, entry: e, entity: entEntity[e]!, flags });
+            }
           }
         }
-        o = outLink[fail[o]!]!;
       }
     }
     return out;

@@ -16,9 +16,9 @@ import {
   ALIAS_SHORT,
 } from '../../lib/dataset/aliases';
 import { defaultExpandOptions, loadDataset } from '../../lib/dataset/load';
-import { buildIndex, type AliasEntry, type EntityInfo } from '../../lib/match/build';
+import { buildIndex, tokenize, type AliasEntry, type EntityInfo } from '../../lib/match/build';
 import { foldString } from '../../lib/match/fold';
-import type { MatchIndex } from '../../lib/match/index-format';
+import { patternTexts, type MatchIndex } from '../../lib/match/index-format';
 import { findMentions, resolveMentions } from '../../lib/match/resolve';
 import { Scanner, type Candidate } from '../../lib/match/scan';
 
@@ -175,7 +175,7 @@ const longRun = fc
 
 function checkCandidates(scanner: Scanner, text: string): Candidate[] {
   const cands = scanner.scan(text);
-  const { patEntry, patLen } = scanner.index;
+  const { patEntry } = scanner.index;
   for (const c of cands) {
     expect(Number.isInteger(c.start) && Number.isInteger(c.end)).toBe(true);
     expect(c.start).toBeGreaterThanOrEqual(0);
@@ -185,30 +185,17 @@ function checkCandidates(scanner: Scanner, text: string): Candidate[] {
     let p = 0;
     while (patEntry[p + 1]! <= c.entry) p++;
     const folded = foldString(text.slice(c.start, c.end));
-    expect(folded.length).toBe(patLen[p]);
     expect(patternText(scanner.index, p)).toBe(folded);
   }
   return cands;
 }
 
-/** Reads pattern p's folded text back from the trie (edge e leads to state e + 1; p ends at outStates[p]). */
+/** Every pattern's folded text, read back from the trie once per index. */
 const patternCache = new WeakMap<MatchIndex, string[]>();
 function patternText(index: MatchIndex, p: number): string {
   let texts = patternCache.get(index);
   if (!texts) {
-    const states = index.fail.length;
-    const parent = new Int32Array(states).fill(-1);
-    const char = new Uint16Array(states);
-    for (let s = 0; s < states; s++)
-      for (let e = index.edgeStart[s]!; e < index.edgeStart[s + 1]!; e++) {
-        parent[e + 1] = s;
-        char[e + 1] = index.edgeChar[e]!;
-      }
-    texts = Array.from(index.outStates, (end) => {
-      let t = '';
-      for (let x = end; x > 0; x = parent[x]!) t = String.fromCharCode(char[x]!) + t;
-      return t;
-    });
+    texts = patternTexts(index);
     patternCache.set(index, texts);
   }
   return texts[p]!;
@@ -230,6 +217,32 @@ function checkResolved(scanner: Scanner, text: string, cands: Candidate[]): void
     }
   }
 }
+
+describe('tokens', () => {
+  test.each([
+    ['alibaba group', ['alibaba', 'group'], true],
+    ['at&t', ['at', '&', 't'], false],
+    ['s & p 500', ['s', '&', 'p', '500'], false],
+    ['j.p. morgan', ['j', '.', 'p', '.', 'morgan'], false],
+    ['国家网信办', ['国', '家', '网', '信', '办'], false],
+    ['tcl科技', ['tcl', '科', '技'], false],
+    ['ngân hàng', ['ngân', 'hàng'], true],
+  ])('%j', (text, tokens, plain) => {
+    const t = tokenize(text);
+    expect(t.tokens).toEqual(tokens);
+    expect(t.plain).toBe(plain);
+  });
+
+  test('spacing is kept where a pattern holds punctuation', () => {
+    expect(tokenize('s & p 500').gaps).toEqual([0, 1, 1, 1]);
+    expect(tokenize('j.p. morgan').gaps).toEqual([0, 0, 0, 0, 1]);
+  });
+
+  test('patterns read back from the index are the folded aliases', () => {
+    const texts = new Set(patternTexts(smallIndex()));
+    for (const a of SMALL_ALIASES) expect(texts).toContain(foldString(a));
+  });
+});
 
 describe('matcher properties (small index)', () => {
   test('scan never throws; candidates are in range and match their folded pattern; mentions are sorted and disjoint', () => {
@@ -338,6 +351,8 @@ const TABLE: [name: string, text: string, alias: string, span: string | null][] 
   ['zero-width space inside a name', 'Didi\u200b Global', 'Didi Global', 'Didi\u200b Global'],
   ['name inside a longer word', 'Alibabas and Alibabaland', 'Alibaba', null],
   ['ampersand acronym', 'AT&T said', 'AT&T', 'AT&T'],
+  ['spacing around punctuation as in the name', 'AT & T said', 'AT&T', null],
+  ['a zero-width space does not split a word', 'Alibaba\u200bland', 'Alibaba', null],
   ['emoji right after a name', 'Alibaba Group😀 shares', 'Alibaba Group', 'Alibaba Group'],
   ['astral ideograph right after a Latin acronym', '在CAC\u{20000}的', 'CAC', 'CAC'],
   [
