@@ -13,7 +13,7 @@ export default defineConfig({
   imports: false,
   vite: () => ({
     plugins: [preact()],
-    build: { chunkSizeWarningLimit: 2048 },
+    build: { chunkSizeWarningLimit: 2048, ...(process.env.DRAMATIS_NO_MINIFY ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
     name: 'Dramatis',

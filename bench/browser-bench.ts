@@ -28,6 +28,16 @@ export interface BrowserResults {
     walkBaselineMs: number;
     walkRuns: number[];
     ratioScanToWalk: number;
+    /** The extension's own work in the pass (its slices, not the time it yielded to the page). */
+    busyMs: number;
+    busyRuns: number[];
+    ratioBusyToWalk: number;
+    /** Baseline (c): the same walk, also reading every char code of every text node. */
+    walkReadBaselineMs: number;
+    walkReadRuns: number[];
+    ratioBusyToWalkRead: number;
+    /** Time from the pass's start until the marks on screen were shown (visible-first), median. */
+    partialMs: number | null;
     longTasksDuringScan: number;
     longTasksDuringScanMaxMs: number;
     longTasksDuringScanTotalMs: number;
@@ -94,7 +104,8 @@ async function waitForMeasure(page: Page, timeout = 120_000): Promise<void> {
 interface ScanRun {
   duration: number;
   start: number;
-  detail: { mentions: number; chunks: number };
+  partial: number | null;
+  detail: { mentions: number; chunks: number; busyMs: number };
   longtasks: { start: number; duration: number }[];
   ranges: number;
 }
@@ -105,13 +116,15 @@ async function oneExtensionRun(page: Page, url: string): Promise<ScanRun> {
   await page.waitForTimeout(2000); // let highlight registration and paint happen; collect late long tasks
   return page.evaluate(() => {
     const m = performance.getEntriesByName('dramatis:scan', 'measure')[0] as PerformanceMeasure;
+    const p = performance.getEntriesByName('dramatis:partial', 'mark')[0];
     const reg = (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights;
     let ranges = 0;
     for (const [name, h] of reg) if (name.startsWith('dramatis-')) ranges += h.size;
     return {
       duration: m.duration,
       start: m.startTime,
-      detail: m.detail as { mentions: number; chunks: number },
+      partial: p ? p.startTime - m.startTime : null,
+      detail: m.detail as { mentions: number; chunks: number; busyMs: number },
       longtasks: (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
       ranges,
     };
@@ -129,6 +142,20 @@ function walkBaseline(page: Page): Promise<{ ms: number; nodes: number; units: n
       nodes++;
     }
     return { ms: performance.now() - t0, nodes, units };
+  });
+}
+
+function walkReadBaseline(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    let sum = 0;
+    for (let n = w.nextNode(); n; n = w.nextNode()) {
+      const d = (n as Text).data;
+      for (let i = 0; i < d.length; i++) sum = (sum + d.charCodeAt(i)) | 0;
+    }
+    const ms = performance.now() - t0;
+    return sum === 0.5 ? -1 : ms;
   });
 }
 
@@ -183,14 +210,18 @@ export async function runBrowserBench(
         const runs: ScanRun[] = [];
         for (let i = 0; i < 5; i++) {
           runs.push(await oneExtensionRun(page, url));
-          log(`browser: extension scan run ${i + 1}: ${runs[i]!.duration.toFixed(0)} ms`);
+          log(
+            `browser: extension scan run ${i + 1}: ${runs[i]!.duration.toFixed(0)} ms wall, ${runs[i]!.detail.busyMs} ms busy`,
+          );
         }
         const walks: number[] = [];
+        const reads: number[] = [];
         let info = { nodes: 0, units: 0 };
         for (let i = 0; i < 7; i++) {
           const w = await walkBaseline(page);
           walks.push(w.ms);
           info = w;
+          reads.push(await walkReadBaseline(page));
         }
         const elements = await page.evaluate(() => document.getElementsByTagName('*').length);
         results.page = { htmlBytes: page0.html.length, textUnits: info.units, textNodes: info.nodes, elements };
@@ -202,6 +233,9 @@ export async function runBrowserBench(
         });
         const scanMs = median(runs.map((r) => r.duration));
         const walkMs = median(walks);
+        const busyMs = median(runs.map((r) => r.detail.busyMs));
+        const readMs = median(reads);
+        const partials = runs.map((r) => r.partial).filter((p): p is number => p !== null);
         const mid = lt[lt.length >> 1]!;
         results.extension = {
           scanMs: round(scanMs, 1),
@@ -212,6 +246,13 @@ export async function runBrowserBench(
           walkBaselineMs: round(walkMs, 2),
           walkRuns: walks.map((w) => round(w, 2)),
           ratioScanToWalk: round(scanMs / walkMs, 1),
+          busyMs: round(busyMs, 1),
+          busyRuns: runs.map((r) => round(r.detail.busyMs, 1)),
+          ratioBusyToWalk: round(busyMs / walkMs, 1),
+          walkReadBaselineMs: round(readMs, 2),
+          walkReadRuns: reads.map((w) => round(w, 2)),
+          ratioBusyToWalkRead: round(busyMs / readMs, 1),
+          partialMs: partials.length ? round(median(partials), 1) : null,
           longTasksDuringScan: median(lt.map((x) => x.during.length)),
           longTasksDuringScanMaxMs: round(Math.max(0, ...lt.flatMap((x) => x.during.map((t) => t.duration))), 0),
           longTasksDuringScanTotalMs: round(median(lt.map((x) => x.during.reduce((s, t) => s + t.duration, 0))), 0),

@@ -58,11 +58,7 @@ function scanAll(scanner: Scanner, chunks: readonly string[]): number {
 
 function scanAndResolve(scanner: Scanner, index: MatchIndex, chunks: readonly string[]): number {
   const cands: PageCandidate[] = [];
-  chunks.forEach((t, b) => {
-    const before = cands.length;
-    scanner.scan(t, cands);
-    for (let i = before; i < cands.length; i++) cands[i]!.block = b;
-  });
+  chunks.forEach((t, b) => scanner.scan(t, cands, b));
   return resolveMentions(index, cands, (b, from, to) => chunks[b]!.slice(Math.max(0, from), Math.max(0, to))).length;
 }
 

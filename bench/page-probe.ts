@@ -52,24 +52,20 @@ async function probe(indexBase64: string): Promise<ProbeSplits> {
   let parts: string[] = [];
   let len = 0;
   for (const b of blocks) {
-    if (len && len + b.text.length > 64 * 1024) {
+    if (len && len + b.length > 64 * 1024) {
       chunks.push(parts.join(''));
       parts = [];
       len = 0;
     }
-    parts.push(b.text, sep);
-    len += b.text.length + 1;
+    parts.push(...b.parts, sep);
+    len += b.length + 1;
   }
   if (len) chunks.push(parts.join(''));
   const joinChunksMs = now() - t;
 
   t = now();
   const cands: PageCandidate[] = [];
-  chunks.forEach((c, i) => {
-    const before = cands.length;
-    scanner.scan(c, cands);
-    for (let k = before; k < cands.length; k++) cands[k]!.block = i;
-  });
+  chunks.forEach((c, i) => scanner.scan(c, cands, i));
   const scanMs = now() - t;
 
   t = now();

@@ -112,6 +112,14 @@ if ('extension' in browser) {
     `≤ 2×: ${verdict(e.ratioScanToWalk <= 2)}`,
   );
   row(
+    "Chromium: the extension's own work in that pass (its slices, without the time yielded to the page)",
+    `${e.busyMs} ms`,
+    `TreeWalker .data ${e.walkBaselineMs} ms; walk reading every char ${e.walkReadBaselineMs} ms`,
+    `${e.ratioBusyToWalk}× the walk; ${e.ratioBusyToWalkRead}× the walk that reads every char`,
+    `≤ 2× the walk: ${verdict(e.ratioBusyToWalk <= 2)}`,
+  );
+  row('Chromium: marks on screen shown (visible-first), from the pass start', `${e.partialMs ?? 'n/a'} ms`, '', '');
+  row(
     'Chromium: long tasks ≥ 50 ms overlapping dramatis:scan',
     `${e.longTasksDuringScan} (max ${e.longTasksDuringScanMaxMs} ms)`,
     '',

@@ -9,10 +9,8 @@ import { foldString, isWordUnit } from './fold';
 import type { MatchIndex } from './index-format';
 import type { Candidate } from './scan';
 
-export interface PageCandidate extends Candidate {
-  /** Which block (run of text read together) the offsets refer to. */
-  block: number;
-}
+/** A candidate from one block (run of text read together) of a page. */
+export type PageCandidate = Candidate;
 
 export interface Mention {
   block: number;
@@ -265,7 +263,7 @@ export function findMentions(
   scanner: { scan(text: string): Candidate[]; index: MatchIndex },
   text: string,
 ): (Mention & { id: string; text: string })[] {
-  const cands = scanner.scan(text).map((c) => ({ ...c, block: 0 }));
+  const cands = scanner.scan(text);
   return resolveMentions(scanner.index, cands, (_b, from, to) => text.slice(Math.max(0, from), Math.max(0, to))).map(
     (m) => ({
       ...m,

@@ -15,6 +15,8 @@ import type { MatchIndex } from './index-format';
 
 /** A raw match: [start, end) in the scanned text and the index entry that matched. */
 export interface Candidate {
+  /** Which text (block of the page) the offsets refer to: the caller's number for it. */
+  block: number;
   start: number;
   end: number;
   entry: number;
@@ -25,8 +27,10 @@ export interface Candidate {
 const RING = 256; // tokens remembered; > MAX_PATTERN, as a pattern has at most one token per unit
 if (RING <= MAX_PATTERN) throw new Error('ring buffer too small');
 
-const FNV_OFFSET = 0x811c9dc5 | 0;
+// Word hashes are FNV-1a cut to 30 bits (V8 Smis, like the state words).
+const FNV_OFFSET = 0x811c9dc5 & 0x3fffffff;
 const FNV_PRIME = 0x01000193;
+const HASH_BITS = 0x3fffffff;
 const H2 = 0x85ebca6b | 0;
 
 /** Folded unit, plus WORD when it belongs to a word, for every unit below FOLD_TABLE_SIZE. */
@@ -38,8 +42,9 @@ for (let c = 0; c < FOLD_TABLE_SIZE; c++) UNIT[c] = FOLD_LOWER[c]! | (isWordUnit
  * State words: the offset of a state's record with two facts about the state in the high bits,
  * so the loop reads the output arrays only when it has to.
  */
-const HAS_OUT = 1 << 29; // a pattern ends here or on the failure chain
-const FAIL_ROOT = 1 << 30; // the failure link is the root
+// Kept below 2^30 so state words stay small integers (V8 Smis) and never cost a deopt.
+const HAS_OUT = 1 << 28; // a pattern ends here or on the failure chain
+const FAIL_ROOT = 1 << 29; // the failure link is the root
 const ID = HAS_OUT - 1;
 
 /** Units before a state record's transition slots: failure word, state id, slot mask. */
@@ -50,6 +55,28 @@ function tableSize(n: number, min = 16): number {
   let size = min;
   while (size < 2 * n) size *= 2;
   return size;
+}
+
+/**
+ * A short text that takes the scan loop through all its branches: names from the index itself
+ * (outputs, case checks, spacing checks), unknown and over-long words, and units of every
+ * folding class (full-width, curly quotes, dashes, marks, skips, CJK, surrogates, Greek,
+ * Vietnamese, the block break).
+ */
+const WARM_UP_UNITS = [
+  ...[0xff21, 0xff42, 0x20, 0x2018, 0x78, 0x2019, 0x20, 0x201c, 0x79, 0x201d, 0x20, 0x61, 0x2013, 0x62, 0x2014],
+  ...[0x63, 0xad, 0x64, 0x200b, 0x65, 0x301, 0x20, 0x56fd, 0x5bb6, 0x7f51, 0x4fe1, 0x529e, 0x304b, 0xd55c, 0x20],
+  ...[0xd83d, 0xde00, 0xd800, 0x20, 0x3a3, 0x3af, 0x20, 0x56, 0x69, 0x1ec7, 0x74, 0x3000, 0xffff, 0x33, 0x4d, 0x2e],
+];
+
+function warmUpText(index: MatchIndex): string {
+  const names = [...index.meta.names.slice(0, 12), ...index.meta.casedTexts.slice(0, 12)];
+  // From code units, not literals: the bundler would write them out as characters, and Chrome
+  // will not load a content script holding a noncharacter such as U+FFFF.
+  // (A loop, which the bundler does not fold into a literal.)
+  let units = '';
+  for (const c of WARM_UP_UNITS) units += String.fromCharCode(c);
+  return `${names.join(', ')} (${names.join(') (')}) ${units} ${'x'.repeat(300)} ${names.join(' ').toUpperCase()}`;
 }
 
 export class Scanner {
@@ -87,7 +114,7 @@ export class Scanner {
       const to = tokStart[t + 1]!;
       if (to - from === 1) continue;
       let h = FNV_OFFSET;
-      for (let k = from; k < to; k++) h = Math.imul(h ^ tokChars[k]!, FNV_PRIME);
+      for (let k = from; k < to; k++) h = Math.imul(h ^ tokChars[k]!, FNV_PRIME) & HASH_BITS;
       let slot = (h ^ (h >>> 16)) & (vsize - 1);
       while (vocab[4 * slot + 1] !== 0) slot = (slot + 1) & (vsize - 1);
       vocab[4 * slot] = h;
@@ -137,14 +164,17 @@ export class Scanner {
     for (let e = edgeStart[0]!; e < edgeStart[1]!; e++) this.rootNext[edgeTok[e]!] = word(e + 1);
     this.statePat = new Int32Array(states).fill(-1);
     for (let p = outStates.length - 1; p >= 0; p--) this.statePat[outStates[p]!] = p;
+    // Run every path of the loop once on a short text, so the JIT's first optimised version of
+    // it already knows all of them and is not thrown away halfway through the first page.
+    this.scan(warmUpText(index));
   }
 
-  /** Scans `text`, appending candidates to `out` (and returning it). */
-  scan(text: string, out: Candidate[] = []): Candidate[] {
+  /** Scans `text`, appending candidates to `out` (and returning it), numbered `block`. */
+  scan(text: string, out: Candidate[] = [], block = 0): Candidate[] {
     // The hot loop: everything in locals, lookups inlined (see docs/ARCHITECTURE.md).
     const { fail, outLink, outStates, patTok, patGap, gapBits, patEntry, entEntity, entFlags, tokChars } = this.index;
     const { charTok, vocab, maxWord, rootNext, rec, statePat, tokRing, gapRing, word } = this;
-    const vmask = vocab.length / 4 - 1;
+    const vmask = (vocab.length >> 2) - 1;
     const patterns = outStates.length;
     const units = UNIT;
     let state = 0;
@@ -176,7 +206,7 @@ export class Scanner {
           }
           if (wlen <= MAX_PATTERN) word[wlen] = f;
           wlen++;
-          h = Math.imul(h ^ f, FNV_PRIME);
+          h = Math.imul(h ^ f, FNV_PRIME) & HASH_BITS;
           wEnd = i + 1;
           continue;
         }
@@ -266,7 +296,7 @@ export class Scanner {
             for (let e = patEntry[p]!, stop = patEntry[p + 1]!; e < stop; e++) {
               const flags = entFlags[e]!;
               if (this.accept(text, start, te, e, flags))
-                out.push({ start, end: te, entry: e, entity: entEntity[e]!, flags });
+                out.push({ block, start, end: te, entry: e, entity: entEntity[e]!, flags });
             }
           }
         }

@@ -12,7 +12,7 @@ import { CardFrame } from './card-frame';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { MentionLookup } from './hit-test';
 import { HoverController } from './hover-controller';
-import { scanDocument, type PageMention } from './page-scan';
+import { liveRange, scanDocument, type PageMention } from './page-scan';
 
 export interface ContentDeps {
   doc: Document;
@@ -176,7 +176,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   let navIndex = -1;
   let focusBeforeCard: Element | null = null;
   const navigate = (direction: 'next' | 'previous') => {
-    const live = mentions.filter((m) => !m.range.collapsed);
+    const live = mentions.filter((m) => !liveRange(m)?.collapsed);
     if (!live.length) return { index: -1, total: 0 };
     navIndex = direction === 'next' ? (navIndex + 1) % live.length : (navIndex - 1 + live.length) % live.length;
     const m = live[navIndex]!;
@@ -207,11 +207,14 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
       let entityId: string | undefined;
       if (sel && sel.rangeCount) {
         const r = sel.getRangeAt(0);
-        const hit = mentions.find(
-          (m) =>
-            r.compareBoundaryPoints(Range.END_TO_START, m.range) < 0 &&
-            r.compareBoundaryPoints(Range.START_TO_END, m.range) > 0,
-        );
+        const hit = mentions.find((m) => {
+          const mr = m.nodes.some((n) => r.intersectsNode(n)) ? liveRange(m) : null;
+          return (
+            !!mr &&
+            r.compareBoundaryPoints(Range.END_TO_START, mr) < 0 &&
+            r.compareBoundaryPoints(Range.START_TO_END, mr) > 0
+          );
+        });
         if (hit) entityId = index.meta.ids[hit.entity];
       }
       return Promise.resolve({

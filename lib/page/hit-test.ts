@@ -3,7 +3,7 @@
  * pointer's caret position names a text node, and the mention's own rectangles confirm it
  * (the caret position snaps to the nearest text even off it).
  */
-import type { PageMention } from './page-scan';
+import { liveRange, type PageMention } from './page-scan';
 
 export class MentionLookup {
   private readonly byNode = new Map<Text, PageMention[]>();
@@ -24,8 +24,11 @@ export class MentionLookup {
     const list = node && this.byNode.get(node as Text);
     if (!list) return undefined;
     for (const m of list) {
-      for (const r of m.range.getClientRects())
-        if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1) return { mention: m, rect: r };
+      const range = liveRange(m);
+      if (range)
+        for (const r of range.getClientRects())
+          if (x >= r.left - 1 && x <= r.right + 1 && y >= r.top - 1 && y <= r.bottom + 1)
+            return { mention: m, rect: r };
     }
     return undefined;
   }

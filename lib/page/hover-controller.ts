@@ -5,7 +5,7 @@
  */
 import type { CardFrame } from './card-frame';
 import type { MentionLookup } from './hit-test';
-import type { PageMention } from './page-scan';
+import { liveRange, type PageMention } from './page-scan';
 
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 300;
@@ -22,6 +22,7 @@ export interface HoverDeps {
 export class HoverController {
   private hovered: PageMention | undefined;
   private shown: PageMention | undefined;
+  private shownRange: Range | undefined;
   private openTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private inCard = false;
@@ -94,16 +95,20 @@ export class HoverController {
   /** Opens the card for a mention; the anchor is the line box under the pointer. */
   async open(m: PageMention, point?: { x: number; y: number }, opts: { focus?: boolean } = {}): Promise<void> {
     if (this.deps.signal.aborted) return;
+    // A live Range while the card is open: it follows the text if the page changes.
+    const range = liveRange(m);
+    if (!range) return;
     this.shown = m;
-    const rects = [...m.range.getClientRects()];
+    this.shownRange = range;
+    const rects = [...range.getClientRects()];
     const pick = () => {
-      const live = [...m.range.getClientRects()];
+      const live = [...range.getClientRects()];
       const p = point;
       return (
         (p && live.find((r) => p.x >= r.left - 1 && p.x <= r.right + 1 && p.y >= r.top - 1 && p.y <= r.bottom + 1)) ??
         live[0] ??
         rects[0] ??
-        m.range.getBoundingClientRect()
+        range.getBoundingClientRect()
       );
     };
     const info = this.deps.describe(m);
@@ -128,6 +133,7 @@ export class HoverController {
     clearTimeout(this.closeTimer);
     if (!this.shown) return;
     this.shown = undefined;
+    this.shownRange = undefined;
     this.pinned = false;
     this.inCard = false;
     this.deps.card.hide();
@@ -135,8 +141,8 @@ export class HoverController {
   }
 
   private onScroll(): void {
-    if (!this.shown) return;
-    const r = this.shown.range.getBoundingClientRect();
+    if (!this.shown || !this.shownRange) return;
+    const r = this.shownRange.getBoundingClientRect();
     const win = this.deps.doc.defaultView!;
     if (r.bottom < 0 || r.top > win.innerHeight) {
       if (!this.pinned) this.close();

@@ -10,7 +10,13 @@ import type { Scanner } from '../match/scan';
 import { walkBlocks, type TextBlock, type WalkOptions } from './text-walker';
 
 export interface PageMention {
-  range: Range;
+  /**
+   * Where the mention is. Static, not a live Range: a live Range is kept up to date by the
+   * browser on every change to the page, which on a page with thousands of marks would make
+   * every DOM update of the page slower. The marks follow changes through the rescan instead;
+   * `liveRange` gives a live one when geometry is needed (hover, keyboard).
+   */
+  range: StaticRange;
   entity: number;
   /** Every text node the mention touches (a name can span inline elements). */
   nodes: Text[];
@@ -38,13 +44,14 @@ function chunkBlocks(blocks: TextBlock[]): Chunk[] {
     len = 0;
   };
   for (const b of blocks) {
-    if (len && len + b.text.length > CHUNK_CHARS) flush();
+    if (len && len + b.length > CHUNK_CHARS) flush();
     for (let i = 0; i < b.nodes.length; i++) {
       cur.nodes.push(b.nodes[i]!);
       cur.starts.push(len + b.starts[i]!);
+      cur.parts.push(b.parts[i]!);
     }
-    cur.parts.push(b.text, SEPARATOR);
-    len += b.text.length + 1;
+    cur.parts.push(SEPARATOR);
+    len += b.length + 1;
   }
   if (len) flush();
   return chunks;
@@ -91,7 +98,25 @@ export async function scanDocument(
   const startMark = `dramatis:scan:start:${pass}`;
   performance.mark(startMark);
   const yielder = opts.yielder ?? defaultYield;
+  // Time spent in our own slices (the pass's wall time also holds whatever the page and the
+  // browser did while we yielded to them).
+  const busy = { walk: 0, scan: 0, resolve: 0, place: 0 };
+  let phase: keyof typeof busy = 'walk';
   let sliceStart = performance.now();
+  const account = (next: keyof typeof busy) => {
+    const now = performance.now();
+    busy[phase] += now - sliceStart;
+    sliceStart = now;
+    phase = next;
+  };
+  const pause = async (wait: () => Promise<void> = yielder) => {
+    account(phase);
+    await wait();
+    sliceStart = performance.now();
+  };
+  const pauseIfDue = async () => {
+    if (performance.now() - sliceStart > SLICE_MS) await pause();
+  };
   const walk = walkBlocks(root, opts);
   let blocks: TextBlock[];
   for (;;) {
@@ -100,50 +125,41 @@ export async function scanDocument(
       blocks = r.value;
       break;
     }
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yielder();
-      if (opts.signal?.aborted) return [];
-      sliceStart = performance.now();
-    }
+    await pauseIfDue();
+    if (opts.signal?.aborted) return [];
   }
   const chunks = chunkBlocks(blocks);
   const doc = root.ownerDocument ?? (root as Document);
   const resolveAndPlace = async (cands: PageCandidate[]): Promise<PageMention[] | undefined> => {
-    await yielder();
-    sliceStart = performance.now();
+    await pause();
+    account('resolve');
     const mentions = await resolveMentionsSliced(
       index,
       cands,
       (block, from, to) => chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
       () => performance.now() - sliceStart > SLICE_MS,
-      async () => {
-        await yielder();
-        sliceStart = performance.now();
-      },
+      () => pause(),
     );
     if (opts.signal?.aborted) return undefined;
-    return placeMentions(mentions, chunks, doc, opts, async () => {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yielder();
-        sliceStart = performance.now();
-      }
-    });
+    account('place');
+    const placed = await placeMentions(mentions, chunks, doc, opts, pauseIfDue);
+    account('scan');
+    return placed;
   };
 
   // What the reader is looking at first: start at the chunk on screen, then the rest, and on a
   // long page show those marks before the whole page is read.
+  account('scan');
   const first = firstChunkOnScreen(chunks, doc);
   const order = [...chunks.keys()].map((k) => (k + first) % chunks.length);
   const candidates: PageCandidate[] = [];
   for (let k = 0; k < order.length; k++) {
     if (opts.signal?.aborted) return [];
     const c = order[k]!;
-    const before = candidates.length;
     const chunk = chunks[c]!;
     chunk.text = chunk.parts.join('');
     chunk.parts = [];
-    scanner.scan(chunk.text, candidates);
-    for (let i = before; i < candidates.length; i++) candidates[i]!.block = c;
+    scanner.scan(chunk.text, candidates, c);
     if (opts.onPartial && k === 1 && order.length > 3) {
       const partial = await resolveAndPlace(candidates);
       if (!partial) return [];
@@ -151,17 +167,23 @@ export async function scanDocument(
       performance.mark('dramatis:partial', { detail: { mentions: partial.length } });
       // Let a frame be drawn with these marks before reading on (slice yields alone may not).
       const win = doc.defaultView;
-      if (win) await new Promise<void>((r) => win.requestAnimationFrame(() => setTimeout(r, 0)));
-      sliceStart = performance.now();
+      if (win) await pause(() => new Promise<void>((r) => win.requestAnimationFrame(() => setTimeout(r, 0))));
     }
-    if (performance.now() - sliceStart > SLICE_MS) {
-      await yielder();
-      sliceStart = performance.now();
-    }
+    await pauseIfDue();
   }
   const out = await resolveAndPlace(candidates);
   if (!out) return [];
-  performance.measure('dramatis:scan', { start: startMark, detail: { mentions: out.length, chunks: chunks.length } });
+  account(phase);
+  const ms = (x: number) => Math.round(x * 10) / 10;
+  performance.measure('dramatis:scan', {
+    start: startMark,
+    detail: {
+      mentions: out.length,
+      chunks: chunks.length,
+      busyMs: ms(busy.walk + busy.scan + busy.resolve + busy.place),
+      busy: { walk: ms(busy.walk), scan: ms(busy.scan), resolve: ms(busy.resolve), place: ms(busy.place) },
+    },
+  });
   performance.clearMarks(startMark);
   return out;
 }
@@ -180,7 +202,22 @@ function firstChunkOnScreen(chunks: Chunk[], doc: Document): number {
   return lo;
 }
 
-/** Mentions to live Ranges, dropping those in unrendered elements. */
+/** A live Range for a mention, or null when the text it pointed at is gone or shorter now. */
+export function liveRange(m: PageMention): Range | null {
+  const { startContainer: a, startOffset, endContainer: b, endOffset } = m.range;
+  if (!a.isConnected || !b.isConnected) return null;
+  if (startOffset > (a as Text).length || endOffset > (b as Text).length) return null;
+  const r = a.ownerDocument!.createRange();
+  try {
+    r.setStart(a, startOffset);
+    r.setEnd(b, endOffset);
+  } catch {
+    return null;
+  }
+  return r;
+}
+
+/** Mentions to StaticRanges, dropping those in unrendered elements. */
 async function placeMentions(
   mentions: Mention[],
   chunks: Chunk[],
@@ -190,6 +227,9 @@ async function placeMentions(
 ): Promise<PageMention[]> {
   const out: PageMention[] = [];
   const visible = new Map<Element, boolean>();
+  // The page's own constructor (in Firefox a content script's globals are not the page's).
+  const StaticRangeCtor =
+    (doc.defaultView as unknown as { StaticRange?: typeof StaticRange }).StaticRange ?? StaticRange;
   for (const m of mentions) {
     const ch = chunks[m.block]!;
     const a = nodeAt(ch.starts, m.start);
@@ -207,13 +247,11 @@ async function placeMentions(
         if (!v) continue;
       }
     }
-    const range = doc.createRange();
-    try {
-      range.setStart(startNode, m.start - ch.starts[a]!);
-      range.setEnd(endNode, m.end - ch.starts[b]!);
-    } catch {
-      continue; // the text changed under us; the next pass will see it
-    }
+    const startOffset = m.start - ch.starts[a]!;
+    const endOffset = m.end - ch.starts[b]!;
+    // The text changed under us: the next pass will see it.
+    if (startOffset > startNode.length || endOffset > endNode.length) continue;
+    const range = new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
     out.push({ range, entity: m.entity, nodes: ch.nodes.slice(a, b + 1) });
     await maybeYield();
   }

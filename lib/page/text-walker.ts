@@ -79,13 +79,20 @@ export interface TextBlock {
   nodes: Text[];
   /** Offset of each node's text in the block's joined text. */
   starts: number[];
-  text: string;
+  /** The nodes' text, joined only when the block's chunk is scanned (no string built per block). */
+  parts: string[];
+  length: number;
+  /** Whether any node holds more than white space. */
+  hasText: boolean;
 }
+
+const NON_SPACE = /\S/;
 
 function skipElement(el: Element, opts: WalkOptions): boolean {
   const name = el.localName;
   if (SKIP.has(name)) return true;
   if (!opts.includeCode && CODE.has(name)) return true;
+  if (!el.hasAttributes()) return false; // most elements: one DOM call instead of three
   if (el.hasAttribute('hidden')) return true;
   const ce = el.getAttribute('contenteditable');
   if (ce !== null && ce !== 'false') return true;
@@ -153,16 +160,18 @@ export function* walkBlocks(root: Node, opts: WalkOptions = {}): Generator<void,
       if (data.length) {
         const container = blockContainer(text, cache);
         if (!current || container !== currentContainer) {
-          current = { nodes: [], starts: [], text: '' };
+          current = { nodes: [], starts: [], parts: [], length: 0, hasText: false };
           blocks.push(current);
           currentContainer = container;
         }
-        current.starts.push(current.text.length);
+        current.starts.push(current.length);
         current.nodes.push(text);
-        current.text += data;
+        current.parts.push(data);
+        current.length += data.length;
+        if (!current.hasText) current.hasText = NON_SPACE.test(data);
       }
     }
     node = walker.nextNode();
   }
-  return blocks.filter((b) => /\S/.test(b.text));
+  return blocks.filter((b) => b.hasText);
 }
