@@ -38,6 +38,8 @@ export interface BrowserResults {
     ratioBusyToWalkRead: number;
     /** Time from the pass's start until the marks on screen were shown (visible-first), median. */
     partialMs: number | null;
+    /** busyMs by phase (medians): walk, scan (join + automaton), resolve, place (StaticRanges, visibility). */
+    busyByPhase: { walk: number; scan: number; resolve: number; place: number };
     longTasksDuringScan: number;
     longTasksDuringScanMaxMs: number;
     longTasksDuringScanTotalMs: number;
@@ -105,7 +107,12 @@ interface ScanRun {
   duration: number;
   start: number;
   partial: number | null;
-  detail: { mentions: number; chunks: number; busyMs: number };
+  detail: {
+    mentions: number;
+    chunks: number;
+    busyMs: number;
+    busy: { walk: number; scan: number; resolve: number; place: number };
+  };
   longtasks: { start: number; duration: number }[];
   ranges: number;
 }
@@ -124,7 +131,7 @@ async function oneExtensionRun(page: Page, url: string): Promise<ScanRun> {
       duration: m.duration,
       start: m.startTime,
       partial: p ? p.startTime - m.startTime : null,
-      detail: m.detail as { mentions: number; chunks: number; busyMs: number },
+      detail: m.detail as ScanRun['detail'],
       longtasks: (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
       ranges,
     };
@@ -253,6 +260,12 @@ export async function runBrowserBench(
           walkReadRuns: reads.map((w) => round(w, 2)),
           ratioBusyToWalkRead: round(busyMs / readMs, 1),
           partialMs: partials.length ? round(median(partials), 1) : null,
+          busyByPhase: {
+            walk: round(median(runs.map((r) => r.detail.busy.walk)), 1),
+            scan: round(median(runs.map((r) => r.detail.busy.scan)), 1),
+            resolve: round(median(runs.map((r) => r.detail.busy.resolve)), 1),
+            place: round(median(runs.map((r) => r.detail.busy.place)), 1),
+          },
           longTasksDuringScan: median(lt.map((x) => x.during.length)),
           longTasksDuringScanMaxMs: round(Math.max(0, ...lt.flatMap((x) => x.during.map((t) => t.duration))), 0),
           longTasksDuringScanTotalMs: round(median(lt.map((x) => x.during.reduce((s, t) => s + t.duration, 0))), 0),

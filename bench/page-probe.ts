@@ -23,8 +23,6 @@ export interface ProbeSplits {
   mentions: number;
   /** scanDocument with a no-op yielder: walk + scan + resolve + Ranges + visibility checks. */
   scanDocumentNoYieldMs: number;
-  /** scanDocumentNoYield − the phases above: Range creation and checkVisibility. */
-  rangesAndVisibilityMs: number;
   scanDocumentNoVisibilityMs: number;
   highlightShowMs: number;
   rangeCount: number;
@@ -98,7 +96,6 @@ async function probe(indexBase64: string): Promise<ProbeSplits> {
     resolveMs,
     mentions: mentions.length,
     scanDocumentNoYieldMs,
-    rangesAndVisibilityMs: scanDocumentNoYieldMs - collectBlocksMs - joinChunksMs - scanMs - resolveMs,
     scanDocumentNoVisibilityMs,
     highlightShowMs,
     rangeCount: found.length,

@@ -157,10 +157,17 @@ if ('extension' in browser) {
     `${(h.withoutExtensionUsed / 1e6).toFixed(1)} MB without`,
     `+${(h.contentScriptCost / 1e6).toFixed(1)} MB (${h.ratioWithToWithout}×)`,
   );
+  const ph = e.busyByPhase;
+  row(
+    "Chromium: the extension's own work by phase (medians; the first pass on a page runs cold)",
+    `walk ${ph.walk} + scan ${ph.scan} + resolve ${ph.resolve} + place ${ph.place} ms`,
+    '',
+    '',
+  );
   const sp = browser.splits;
   row(
-    'Chromium: pipeline split (main world, no yields)',
-    `walk ${sp.collectBlocksMs} + join ${sp.joinChunksMs} + scan ${sp.scanMs} + resolve ${sp.resolveMs} + ranges/visibility ${sp.rangesAndVisibilityMs} ms; highlight.show ${sp.highlightShowMs} ms`,
+    'Chromium: the same pipeline warm, in the main world without yields (bench/page-probe.ts, one run each)',
+    `walk ${sp.collectBlocksMs} + join ${sp.joinChunksMs} + scan ${sp.scanMs} + resolve ${sp.resolveMs} ms; whole pass ${sp.scanDocumentNoYieldMs} ms (cold ${sp.coldScanDocumentNoYieldMs} ms)`,
     '',
     '',
   );

@@ -22,6 +22,13 @@ export interface Mention {
 }
 
 const WEAK = ALIAS_AMBIGUOUS | ALIAS_SHORT;
+/** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
+const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/;
+/** The capitalised word after a list gap (group 1: the gap), and the one before. */
+const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
+const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
+/** Beside: at most two words between, in the same phrase ("Treasury Secretary Scott Bessent"). */
+const BESIDE = /^(?:['’]s)?\s*(?:[\p{L}-]+\s+){0,2}$/u;
 /** How far from an ambiguous name its context cues are looked for. */
 const CUE_WINDOW = 400;
 
@@ -130,12 +137,91 @@ function* resolveSteps(
     return list[lo]!;
   };
 
+  // Names given outright, in page order: an ambiguous name listed among them ("Amazon,
+  // Microsoft, ByteDance and Booking") is one of their kind.
+  const named = cands.filter((c) => !(c.flags & WEAK));
+  const listedWithNamed = (c: PageCandidate): boolean => {
+    const category = index.entityCategory[c.entity];
+    // The last name given outright that starts before c, then the first that starts after it.
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(named[mid]!) < pos(c)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
+      const b = named[k]!;
+      if (b.block !== c.block || b.end > c.start) continue;
+      if (index.entityCategory[b.entity] === category && LIST_GAP.test(blockSlice(c.block, b.end, c.start)))
+        return true;
+      break;
+    }
+    for (let k = lo; k < named.length && k < lo + 3; k++) {
+      const a = named[k]!;
+      if (a.block !== c.block || a.start < c.end) continue;
+      if (index.entityCategory[a.entity] === category && LIST_GAP.test(blockSlice(c.block, c.end, a.start)))
+        return true;
+      break;
+    }
+    return false;
+  };
+
+  // A capitalised word right beside c in a list, that no candidate covers ("Pear" in "Apple,
+  // Pear and Plum").
+  const covered = (block: number, at: number): boolean => {
+    const from = pos({ block, start: at - 256 }); // no name is longer
+    let lo = 0;
+    let hi = cands.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(cands[mid]!) < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = lo; k < cands.length && pos(cands[k]!) <= pos({ block, start: at }); k++)
+      if (cands[k]!.block === block && cands[k]!.end > at) return true;
+    return false;
+  };
+  const listedWithUnnamed = (c: PageCandidate): boolean => {
+    const after = LIST_NEXT.exec(blockSlice(c.block, c.end, c.end + 40));
+    if (after && !covered(c.block, c.end + after[1]!.length)) return true;
+    const before = LIST_PREV.exec(blockSlice(c.block, c.start - 40, c.start));
+    return !!before && !covered(c.block, c.start - before[0].length);
+  };
+
+  const besideRelated = (c: PageCandidate): boolean => {
+    const related = index.meta.related[c.entity];
+    if (!related?.length) return false;
+    let lo = 0;
+    let hi = named.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(named[mid]!) < pos(c)) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let k = Math.max(0, lo - 3); k < Math.min(named.length, lo + 3); k++) {
+      const o = named[k]!;
+      if (o.block !== c.block || !related.includes(o.entity)) continue;
+      const gap =
+        o.start >= c.end
+          ? blockSlice(c.block, c.end, o.start)
+          : o.end <= c.start
+            ? blockSlice(c.block, o.end, c.start)
+            : '';
+      if (gap && BESIDE.test(gap)) return true;
+    }
+    return false;
+  };
+
   const evidenceFor = (c: PageCandidate): number => {
     if (!(c.flags & WEAK)) return 3;
     if (strong.has(c.entity)) return 3;
-    if (c.flags & ALIAS_SHORT) return 0; // a surname or "the Commission" needs the full name
+    // A surname or "the Commission" needs the full name, or for a body, a person or body tied
+    // to it named right beside it ("Treasury Secretary Scott Bessent").
+    if (c.flags & ALIAS_SHORT) return index.entityCategory[c.entity] !== OFFICIAL && besideRelated(c) ? 2 : 0;
     const related = index.meta.related[c.entity];
     if (related) for (const r of related) if (strong.has(r)) return 2;
+    if (listedWithNamed(c)) return 1;
     const cues = index.meta.cues[c.entity];
     if (cues?.length) {
       const raw = blockSlice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
@@ -159,6 +245,8 @@ function* resolveSteps(
   }
   const accepted: Accepted[] = [];
   const acceptedWeak = new Set<number>();
+  /** Bodies a short form was accepted for beside someone tied to them ("Treasury Secretary …"). */
+  const acceptedShortBody = new Set<number>();
   const undecided: PageCandidate[][] = [];
   let step = 0;
   for (let i = 0; i < cands.length;) {
@@ -209,13 +297,19 @@ function* resolveSteps(
     }
     const c = list.find((x) => x.entity === bestEntities[0])!;
     if (c.flags & ALIAS_AMBIGUOUS) acceptedWeak.add(c.entity);
+    if (c.flags & ALIAS_SHORT && best === 2) acceptedShortBody.add(c.entity);
     accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: best, flags: c.flags });
   }
   // An ambiguous name accepted once on the page is accepted elsewhere on it too, where it can
-  // only mean that entity ("Amazon" far from the cue that settled it).
+  // only mean that entity ("Amazon" far from the cue that settled it) — unless it stands in a
+  // list of words that name nothing ("Apple, Pear and Plum"). A body's short form accepted
+  // beside someone tied to it is accepted further on too, with its article ("… the Treasury
+  // would announce", not "Treasury yields").
   for (const list of undecided) {
-    const found = list.filter(
-      (c) => acceptedWeak.has(c.entity) && c.flags & ALIAS_AMBIGUOUS && !(c.flags & ALIAS_SHORT),
+    const found = list.filter((c) =>
+      c.flags & ALIAS_SHORT
+        ? acceptedShortBody.has(c.entity) && /^the\s/i.test(blockSlice(c.block, c.start, c.start + 4))
+        : acceptedWeak.has(c.entity) && c.flags & ALIAS_AMBIGUOUS && !listedWithUnnamed(c),
     );
     if (!found.length || found.some((c) => c.entity !== found[0]!.entity)) continue;
     const c = found[0]!;

@@ -64,6 +64,34 @@ describe('aliases of the seed entities', () => {
     expect(ids('Didi Global said Didi would comply.')).toEqual(['cn-didi:Didi Global', 'cn-didi:Didi']);
   });
 
+  test('an ambiguous firm listed among firms named outright is that firm; a list of fruit is not', () => {
+    const listed = ids('The gatekeepers are Alphabet, Meta Platforms, ByteDance and Booking, the Commission said.');
+    expect(listed).toContain('us-bkng:Booking');
+    expect(ids('Apple and Microsoft reported results.')).toContain('us-aapl:Apple');
+    expect(ids('We bought Apple, Banana and Orange at the market.')).toEqual([]);
+    // Once Apple the firm is on the page, a list of fruit still is not.
+    expect(ids('Apple and Microsoft rose. A sign read "Apple, Pear and Plum".')).toEqual([
+      'us-aapl:Apple',
+      'us-msft:Microsoft',
+    ]);
+    // A person named before the word is not a firm of the list.
+    expect(ids('Scott Bessent and Apple pie.')).not.toContain('us-aapl:Apple');
+  });
+
+  test('a short form marks a body when someone tied to it is named beside it', () => {
+    expect(ids('Treasury Secretary Scott Bessent said talks would go on.')).toContain('us-treasury:Treasury');
+    expect(ids('Treasury yields rose. Scott Bessent said talks would go on.')).not.toContain('us-treasury:Treasury');
+    // … and further on, once it has been.
+    expect(
+      ids('Treasury Secretary Scott Bessent spoke. He said the Treasury would borrow more.').filter(
+        (x) => x === 'us-treasury:Treasury',
+      ),
+    ).toHaveLength(2);
+    expect(
+      ids('Treasury Secretary Scott Bessent spoke. Treasury yields fell.').filter((x) => x === 'us-treasury:Treasury'),
+    ).toHaveLength(1);
+  });
+
   test('a surname marks a person only after the full name', () => {
     expect(ids('Sun said the review would continue.')).toEqual([]);
     expect(ids('Sun Weimin spoke. Sun said the review would continue.')).toEqual([
