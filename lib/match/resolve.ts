@@ -137,19 +137,25 @@ function* resolveSteps(
     return list[lo]!;
   };
 
+  /** Index of the first of `list` (in page order) at or after page position `at`. */
+  const firstAtOrAfter = (list: readonly PageCandidate[], at: number): number => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (pos(list[mid]!) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+
   // Names given outright, in page order: an ambiguous name listed among them ("Amazon,
   // Microsoft, ByteDance and Booking") is one of their kind.
   const named = cands.filter((c) => !(c.flags & WEAK));
   const listedWithNamed = (c: PageCandidate): boolean => {
     const category = index.entityCategory[c.entity];
     // The last name given outright that starts before c, then the first that starts after it.
-    let lo = 0;
-    let hi = named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(named[mid]!) < pos(c)) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(named, pos(c));
     for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
       const b = named[k]!;
       if (b.block !== c.block || b.end > c.start) continue;
@@ -170,15 +176,12 @@ function* resolveSteps(
   // A capitalised word right beside c in a list, that no candidate covers ("Pear" in "Apple,
   // Pear and Plum").
   const covered = (block: number, at: number): boolean => {
-    const from = pos({ block, start: at - 256 }); // no name is longer
-    let lo = 0;
-    let hi = cands.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(cands[mid]!) < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let k = lo; k < cands.length && pos(cands[k]!) <= pos({ block, start: at }); k++)
+    // No name is longer than 256 units.
+    for (
+      let k = firstAtOrAfter(cands, pos({ block, start: at - 256 }));
+      k < cands.length && pos(cands[k]!) <= pos({ block, start: at });
+      k++
+    )
       if (cands[k]!.block === block && cands[k]!.end > at) return true;
     return false;
   };
@@ -192,13 +195,7 @@ function* resolveSteps(
   const besideRelated = (c: PageCandidate): boolean => {
     const related = index.meta.related[c.entity];
     if (!related?.length) return false;
-    let lo = 0;
-    let hi = named.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(named[mid]!) < pos(c)) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstAtOrAfter(named, pos(c));
     for (let k = Math.max(0, lo - 3); k < Math.min(named.length, lo + 3); k++) {
       const o = named[k]!;
       if (o.block !== c.block || !related.includes(o.entity)) continue;
