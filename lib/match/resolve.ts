@@ -253,6 +253,12 @@ function* resolveSteps(
     const c0 = cands[i]!;
     while (j < cands.length && cands[j]!.block === c0.block && cands[j]!.start === c0.start && cands[j]!.end === c0.end)
       j++;
+    if (j === i + 1 && !(c0.flags & WEAK)) {
+      // Most spans: one name given outright. Nothing to weigh.
+      i = j;
+      accepted.push({ block: c0.block, start: c0.start, end: c0.end, entity: c0.entity, evidence: 3, flags: c0.flags });
+      continue;
+    }
     const list = cands.slice(i, j);
     i = j;
     let best = 0;
