@@ -173,13 +173,34 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   });
 
   // Keyboard navigation between mentions (from the extension's commands).
-  let navIndex = -1;
+  // Where the last keyboard step landed: the next step goes from there, in document order, even
+  // when a rescan has made new mention objects or the page has removed some text since.
+  let navAt: { node: Node; offset: number } | undefined;
   let focusBeforeCard: Element | null = null;
+  /** Whether m starts after (1) or before (-1) a point of the page, or at it (0). */
+  const side = (m: PageMention, at: { node: Node; offset: number }) => {
+    const n = m.range.startContainer;
+    if (n === at.node) return Math.sign(m.range.startOffset - at.offset);
+    const p = at.node.compareDocumentPosition(n);
+    return p & 4 /* FOLLOWING */ ? 1 : p & 2 /* PRECEDING */ ? -1 : 0;
+  };
   const navigate = (direction: 'next' | 'previous') => {
-    const live = mentions.filter((m) => !liveRange(m)?.collapsed);
+    const live = mentions.filter((m) => {
+      const r = liveRange(m);
+      return !!r && !r.collapsed; // text since removed or cut short: skip it
+    });
     if (!live.length) return { index: -1, total: 0 };
-    navIndex = direction === 'next' ? (navIndex + 1) % live.length : (navIndex - 1 + live.length) % live.length;
+    const at = navAt?.node.isConnected ? navAt : undefined;
+    let navIndex: number;
+    if (direction === 'next') {
+      navIndex = at ? live.findIndex((m) => side(m, at) > 0) : 0;
+      if (navIndex < 0) navIndex = 0; // past the last: wrap to the first
+    } else {
+      navIndex = at ? live.findLastIndex((m) => side(m, at) < 0) : -1;
+      if (navIndex < 0) navIndex = live.length - 1; // before the first: wrap to the last
+    }
     const m = live[navIndex]!;
+    navAt = { node: m.range.startContainer, offset: m.range.startOffset };
     if (!card.visible) focusBeforeCard = doc.activeElement;
     m.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
     void hover.open(m, undefined, { focus: true });
