@@ -56,6 +56,11 @@ const TITLES = new Set(
   ).split(' '),
 );
 const OFFICIAL = CATEGORIES.indexOf('official');
+const FIRM = CATEGORIES.indexOf('firm');
+/** Words after a firm's name that make it a quoted company: its shares, or a move in per cent. */
+const MARKET_AFTER =
+  /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
+const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
 
 /**
  * A surname right after another capitalised word is part of a different name ("Capitol Hill"
@@ -192,6 +197,11 @@ function* resolveSteps(
     return !!before && !covered(c.block, c.start - before[0].length);
   };
 
+  // "Shares of Block", "Block shares", "Block fell 4%": a market move names a listed firm.
+  const inMarketMove = (c: PageCandidate): boolean =>
+    MARKET_AFTER.test(blockSlice(c.block, c.end, c.end + 40)) ||
+    MARKET_BEFORE.test(blockSlice(c.block, c.start - 20, c.start));
+
   const besideRelated = (c: PageCandidate): boolean => {
     const related = index.meta.related[c.entity];
     if (!related?.length) return false;
@@ -219,6 +229,7 @@ function* resolveSteps(
     const related = index.meta.related[c.entity];
     if (related) for (const r of related) if (strong.has(r)) return 2;
     if (listedWithNamed(c)) return 1;
+    if (index.entityCategory[c.entity] === FIRM && inMarketMove(c)) return 1;
     const cues = index.meta.cues[c.entity];
     if (cues?.length) {
       const raw = blockSlice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);

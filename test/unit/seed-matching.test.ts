@@ -78,6 +78,13 @@ describe('aliases of the seed entities', () => {
     expect(ids('Scott Bessent and Apple pie.')).not.toContain('us-aapl:Apple');
   });
 
+  test('a market move names a listed firm; the same words without one do not', () => {
+    expect(ids('Block fell 4% after the company cut its outlook.')).toContain('us-xyz:Block');
+    expect(ids('Shares of Target rose on Thursday.')).toContain('us-tgt:Target');
+    expect(ids('Apple shares slipped.')).toContain('us-aapl:Apple');
+    expect(ids('Apple fell from the tree. Target practice starts at noon.')).toEqual([]);
+  });
+
   test('a short form marks a body when someone tied to it is named beside it', () => {
     expect(ids('Treasury Secretary Scott Bessent said talks would go on.')).toContain('us-treasury:Treasury');
     expect(ids('Treasury yields rose. Scott Bessent said talks would go on.')).not.toContain('us-treasury:Treasury');
