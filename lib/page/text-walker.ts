@@ -88,8 +88,7 @@ export interface TextBlock {
 
 const NON_SPACE = /\S/;
 
-function skipElement(el: Element, opts: WalkOptions): boolean {
-  const name = el.localName;
+function skipElement(el: Element, opts: WalkOptions, name = el.localName): boolean {
   if (SKIP.has(name)) return true;
   if (!opts.includeCode && CODE.has(name)) return true;
   if (!el.hasAttributes()) return false; // most elements: one DOM call instead of three
@@ -138,7 +137,8 @@ export function* walkBlocks(root: Node, opts: WalkOptions = {}): Generator<void,
   while (node) {
     if ((++visited & 1023) === 0) yield;
     if (node.nodeType === 1) {
-      if (skipElement(node as Element, opts)) {
+      const name = (node as Element).localName; // one DOM call for both checks below
+      if (skipElement(node as Element, opts, name)) {
         // Step over the whole subtree.
         let next: Node | null = walker.nextSibling();
         while (!next && walker.parentNode()) next = walker.nextSibling();
@@ -146,7 +146,7 @@ export function* walkBlocks(root: Node, opts: WalkOptions = {}): Generator<void,
         continue;
       }
       // A block-level element boundary ends the current block.
-      if (!INLINE.has((node as Element).localName)) currentContainer = null;
+      if (!INLINE.has(name)) currentContainer = null;
       const shadow = (node as Element).shadowRoot;
       if (shadow && opts.shadowRoots && !opts.shadowRoots.includes(shadow)) {
         opts.shadowRoots.push(shadow);
