@@ -138,7 +138,7 @@ export async function scanDocument(
       index,
       cands,
       (block, from, to) => chunks[block]!.text.slice(Math.max(0, from), Math.max(0, to)),
-      () => performance.now() - sliceStart > SLICE_MS,
+      due,
       () => pause(),
     );
     if (opts.signal?.aborted) return undefined;
