@@ -36,7 +36,8 @@ const SP =
   'GOOG,Alphabet Inc. (Class C),Communication Services,Interactive Media & Services,"Mountain View, California",2006-04-03,1652044,1998\n' +
   'ALL,Allstate,Financials,Property & Casualty Insurance,"Northbrook, Illinois",1995-07-13,899051,1931\n' +
   'HD,Home Depot (The),Consumer Discretionary,Home Improvement Retail,"Atlanta, Georgia",1988-03-31,354950,1978\n' +
-  'ZZZ,Mystery Corp.,Industrials,Widgets,"Nowhere, Nevada",,12345,\n';
+  'ZZZ,Mystery Corp.,Industrials,Widgets,"Nowhere, Nevada",,12345,\n' +
+  'XYZ,"Block, Inc.",Financials,Transaction & Payment Processing Services,none,2025-07-23,1512673,2009\n';
 
 describe('S&P 500 importer', () => {
   const exchanges = listingExchanges(
@@ -49,7 +50,7 @@ describe('S&P 500 importer', () => {
 
   it('makes valid firm records, one per company', () => {
     valid(records);
-    expect([...byId.keys()]).toEqual(['us-aapl', 'us-googl', 'us-all', 'us-hd', 'us-zzz']);
+    expect([...byId.keys()]).toEqual(['us-aapl', 'us-googl', 'us-all', 'us-hd', 'us-zzz', 'us-xyz']);
   });
   it('strips the legal form from the name and keeps the listed name', () => {
     const apple = byId.get('us-aapl')!;
@@ -78,6 +79,11 @@ describe('S&P 500 importer', () => {
     expect(byId.get('us-aapl')!.description).toContain('Cupertino, California');
     expect(byId.get('us-aapl')!.description).toContain('since 1982-11-30');
     expect(byId.get('us-zzz')!.description).not.toContain('since');
+  });
+  it('leaves out a head office the list gives as "none"', () => {
+    const block = byId.get('us-xyz')!;
+    expect(block.firm!.headquarters).toBeUndefined();
+    expect(block.description).not.toContain('none');
   });
   it('gives a firm a name-based id when its ticker id is reserved', () => {
     const r = importSp500(SP, { isWord, exchanges, reservedIds: new Set(['us-all']) });

@@ -122,7 +122,9 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
     const aliases: AliasInput[] = [];
     for (const a of [display, ...companyAliases(display)]) if (a !== name && !aliases.includes(a)) aliases.push(a);
     if (alias && alias.valueOf() !== name) aliases.push(alias);
-    const hq = v['Headquarters Location'] || undefined;
+    // The list writes "none" for a company without a head office (Block): no field, no clause.
+    const hqRaw = v['Headquarters Location']?.trim();
+    const hq = hqRaw && !/^none$/i.test(hqRaw) ? hqRaw : undefined;
     const sub = v['GICS Sub-Industry'];
     const sector = v['GICS Sector'];
     const parts = [`US company in the GICS sub-industry ${sub} (${sector} sector)`];
