@@ -18,10 +18,10 @@ import { newsParagraphs, syntheticAliases } from './corpus';
 import { median, round, timeSync } from './stats';
 
 export const TEXT_UNITS = 5_500_000; // 11 MB of UTF-16; ≥ 5 MB whichever way MB is read
-const CHUNK = 64 * 1024; // as lib/page/page-scan.ts chunks page text
+const CHUNK = 16 * 1024; // as lib/page/page-scan.ts chunks page text
 const SEP = String.fromCharCode(BREAK);
 
-/** Joins paragraphs into ~64K-unit chunks separated by BREAK, as the page scan does. */
+/** Joins paragraphs into ~16K-unit chunks separated by BREAK, as the page scan does. */
 export function chunkText(paras: readonly string[]): string[] {
   const chunks: string[] = [];
   let parts: string[] = [];

@@ -50,7 +50,7 @@ async function probe(indexBase64: string): Promise<ProbeSplits> {
   let parts: string[] = [];
   let len = 0;
   for (const b of blocks) {
-    if (len && len + b.length > 64 * 1024) {
+    if (len && len + b.length > 16 * 1024) {
       chunks.push(parts.join(''));
       parts = [];
       len = 0;

@@ -24,13 +24,89 @@ export function highlightsSupported(win: Window): boolean {
   return !!registry(win) && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
 }
 
+/**
+ * Above this many marks only those near the viewport are registered: the browser's work to
+ * paint highlights grows with every range registered (on the bench page, 12,000 ranges cost a
+ * frame of 50–60 ms; 1,000 cost 12 ms), and marks far off screen cannot be seen anyway.
+ */
+export const WINDOW_ABOVE = 2000;
+/** How far beyond the viewport marks are kept registered, as an IntersectionObserver margin. */
+const WINDOW_MARGIN = '150% 0px';
+
+type Item = { range: AbstractRange; category: number };
+
 export class Highlighter {
   private readonly highlights = new Map<Category, Highlight>();
+  private observer: IntersectionObserver | undefined;
+  private byElement = new Map<Element, Item[]>();
+  private readonly near = new Set<Element>();
+  private frame = 0;
 
   constructor(private readonly win: Window) {}
 
+  /**
+   * Shows these marks, replacing the previous ones. On a page with many marks, only those in
+   * elements within a screen and a half of the viewport are registered, and the set follows
+   * scrolling (an IntersectionObserver, one update per frame at most). Until the first update
+   * the previous marks stay, so nothing flickers off between passes.
+   */
+  show(items: Item[]): void {
+    this.stopWindow();
+    const IO =
+      (globalThis as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver ??
+      (this.win as unknown as { IntersectionObserver?: typeof IntersectionObserver }).IntersectionObserver;
+    if (items.length <= WINDOW_ABOVE || !IO) {
+      this.register(items);
+      return;
+    }
+    const byElement = new Map<Element, Item[]>();
+    for (const it of items) {
+      const el = it.range.startContainer.parentElement;
+      if (!el) continue;
+      const list = byElement.get(el);
+      if (list) list.push(it);
+      else byElement.set(el, [it]);
+    }
+    this.byElement = byElement;
+    const observer = new IO(
+      (entries) => {
+        if (this.observer !== observer) return;
+        for (const e of entries) {
+          if (e.isIntersecting) this.near.add(e.target);
+          else this.near.delete(e.target);
+        }
+        this.scheduleWindow();
+      },
+      { rootMargin: WINDOW_MARGIN },
+    );
+    this.observer = observer;
+    for (const el of byElement.keys()) observer.observe(el);
+  }
+
+  private scheduleWindow(): void {
+    if (this.frame) return;
+    this.frame = this.win.requestAnimationFrame(() => {
+      this.frame = 0;
+      const items: Item[] = [];
+      for (const el of this.near) {
+        const list = this.byElement.get(el);
+        if (list) for (const it of list) items.push(it);
+      }
+      this.register(items);
+    });
+  }
+
+  private stopWindow(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+    this.byElement = new Map();
+    this.near.clear();
+    if (this.frame) this.win.cancelAnimationFrame(this.frame);
+    this.frame = 0;
+  }
+
   /** Replaces every highlight with these ranges, grouped by category index. */
-  show(items: { range: AbstractRange; category: number }[]): void {
+  private register(items: Item[]): void {
     const reg = registry(this.win);
     if (!reg) return;
     const HighlightCtor = (this.win as unknown as { Highlight: typeof Highlight }).Highlight;
@@ -55,6 +131,7 @@ export class Highlighter {
   }
 
   clear(): void {
+    this.stopWindow();
     const reg = registry(this.win);
     for (const cat of this.highlights.keys()) reg?.delete(highlightName(cat));
     this.highlights.clear();

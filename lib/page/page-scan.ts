@@ -30,8 +30,12 @@ interface Chunk {
   starts: number[];
 }
 
-const CHUNK_CHARS = 64 * 1024;
+// Small enough that scanning one chunk, even before the JIT has warmed up, stays well inside a
+// slice; every chunk boundary falls between blocks, so no name is cut.
+const CHUNK_CHARS = 16 * 1024;
 const SLICE_MS = 8;
+/** A page longer than this many chunks (~200,000 characters) shows the marks on screen first. */
+const PARTIAL_ABOVE = 12;
 const SEPARATOR = String.fromCharCode(BREAK);
 
 function chunkBlocks(blocks: TextBlock[]): Chunk[] {
@@ -151,7 +155,9 @@ export async function scanDocument(
   // What the reader is looking at first: start at the chunk on screen, then the rest, and on a
   // long page show those marks before the whole page is read.
   account('scan');
-  const first = firstChunkOnScreen(chunks, doc);
+  await pauseIfDue();
+  const first = firstChunkOnScreen(chunks, doc); // may make the browser lay the page out
+  await pauseIfDue();
   const order = [...chunks.keys()].map((k) => (k + first) % chunks.length);
   const candidates: PageCandidate[] = [];
   for (let k = 0; k < order.length; k++) {
@@ -161,7 +167,7 @@ export async function scanDocument(
     chunk.text = chunk.parts.join('');
     chunk.parts = [];
     scanner.scan(chunk.text, candidates, c);
-    if (opts.onPartial && k === 1 && order.length > 3) {
+    if (opts.onPartial && k === 1 && order.length > PARTIAL_ABOVE) {
       const partial = await resolveAndPlace(candidates);
       if (!partial) return [];
       opts.onPartial(partial);

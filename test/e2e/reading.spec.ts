@@ -550,3 +550,49 @@ test('on a long page the marks on screen appear before the whole page is read', 
     await srv.close();
   }
 });
+
+test('on a page with thousands of marks only those near the viewport are registered, and they follow scrolling', async () => {
+  const para = (i: number) =>
+    `<p id="q${i}">Item ${i}: Alibaba Group said the review of its filings was going on as planned.</p>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Many marks</title></head><body>${Array.from(
+    { length: 3000 },
+    (_, i) => para(i),
+  ).join('')}</body></html>`;
+  const srv = await startServer({ '/many.html': html });
+  const page = await context.newPage();
+  const ids = () =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights)
+        if (name.startsWith('dramatis-'))
+          for (const r of h) out.push((r.startContainer.parentElement as Element | null)?.id ?? '');
+      return out;
+    });
+  try {
+    await page.goto(`${srv.url}/many.html`);
+    await waitForScan(page);
+    const mentions = await page.evaluate(
+      () =>
+        (
+          (performance.getEntriesByName('dramatis:scan', 'measure')[0] as PerformanceMeasure).detail as {
+            mentions: number;
+          }
+        ).mentions,
+    );
+    expect(mentions).toBe(3000);
+    await expect.poll(async () => (await ids()).includes('q0')).toBe(true);
+    const top = await ids();
+    expect(top.length).toBeGreaterThan(10);
+    expect(top.length).toBeLessThan(1000);
+    expect(top).not.toContain('q2999');
+    await page.evaluate(() => document.getElementById('q2999')!.scrollIntoView());
+    await expect.poll(async () => (await ids()).includes('q2999')).toBe(true);
+    expect(await ids()).not.toContain('q0');
+    // Hovering a mark down there opens its card as usual.
+    const card = await hoverMention(page, 'Alibaba Group');
+    await expect(card.locator('#entity-name')).toHaveText('Alibaba Group');
+  } finally {
+    await page.close();
+    await srv.close();
+  }
+});
