@@ -38,6 +38,10 @@ export interface BrowserResults {
     ratioBusyToWalkRead: number;
     /** Time from the pass's start until the marks on screen were shown (visible-first), median. */
     partialMs: number | null;
+    /** Long animation frames during the pass and the 2 s after: summed blocking time (median) and the longest frame. */
+    frameBlockingMs: number;
+    frameBlockingRuns: number[];
+    longestFrameMs: number;
     /** busyMs by phase (medians): walk, scan (join + automaton), resolve, place (StaticRanges, visibility). */
     busyByPhase: { walk: number; scan: number; resolve: number; place: number };
     longTasksDuringScan: number;
@@ -87,12 +91,19 @@ async function bundleProbe(): Promise<string> {
   return out.outputFiles[0]!.text;
 }
 
+// Long tasks, and long animation frames: a frame's rendering (for instance painting thousands
+// of highlights) can block input without any one task being long.
 const LONGTASK_INIT = `(() => {
   window.__longtasks = [];
+  window.__loafs = [];
   try {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__longtasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'longtask', buffered: true });
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries())
+        window.__loafs.push({ start: e.startTime, duration: e.duration, blocking: e.blockingDuration });
+    }).observe({ type: 'long-animation-frame', buffered: true });
   } catch (e) { window.__longtaskError = String(e); }
 })();`;
 
@@ -114,6 +125,7 @@ interface ScanRun {
     busy: { walk: number; scan: number; resolve: number; place: number };
   };
   longtasks: { start: number; duration: number }[];
+  loafs: { start: number; duration: number; blocking: number }[];
   ranges: number;
 }
 
@@ -133,6 +145,7 @@ async function oneExtensionRun(page: Page, url: string): Promise<ScanRun> {
       partial: p ? p.startTime - m.startTime : null,
       detail: m.detail as ScanRun['detail'],
       longtasks: (window as unknown as { __longtasks: { start: number; duration: number }[] }).__longtasks,
+      loafs: (window as unknown as { __loafs: { start: number; duration: number; blocking: number }[] }).__loafs,
       ranges,
     };
   });
@@ -236,7 +249,15 @@ export async function runBrowserBench(
           const end = r.start + r.duration;
           const during = r.longtasks.filter((t) => t.start < end && t.start + t.duration > r.start);
           const after = r.longtasks.filter((t) => t.start >= end && t.start < end + 2000);
-          return { during, after };
+          // Frames that overlap the pass or start within 2 s after it: how long they blocked input.
+          const blocking = r.loafs
+            .filter((f) => f.start < end + 2000 && f.start + f.duration > r.start)
+            .reduce((sum, f) => sum + f.blocking, 0);
+          const maxFrame = Math.max(
+            0,
+            ...r.loafs.filter((f) => f.start < end + 2000 && f.start + f.duration > r.start).map((f) => f.duration),
+          );
+          return { during, after, blocking, maxFrame };
         });
         const scanMs = median(runs.map((r) => r.duration));
         const walkMs = median(walks);
@@ -260,6 +281,9 @@ export async function runBrowserBench(
           walkReadRuns: reads.map((w) => round(w, 2)),
           ratioBusyToWalkRead: round(busyMs / readMs, 1),
           partialMs: partials.length ? round(median(partials), 1) : null,
+          frameBlockingMs: round(median(lt.map((x) => x.blocking)), 1),
+          frameBlockingRuns: lt.map((x) => round(x.blocking, 1)),
+          longestFrameMs: round(median(lt.map((x) => x.maxFrame)), 1),
           busyByPhase: {
             walk: round(median(runs.map((r) => r.detail.busy.walk)), 1),
             scan: round(median(runs.map((r) => r.detail.busy.scan)), 1),

@@ -127,6 +127,12 @@ if ('extension' in browser) {
     `0: ${verdict(e.longTasksDuringScan === 0)}`,
   );
   row(
+    'Chromium: long animation frames during the pass and 2 s after: input blocked (sum), longest frame',
+    `${e.frameBlockingMs} ms blocked; longest frame ${e.longestFrameMs} ms (medians)`,
+    '',
+    '',
+  );
+  row(
     'Chromium: long tasks in the 2 s after the measure',
     `${e.longTasksAfterScan} (max ${e.longTasksAfterScanMaxMs} ms)`,
     '',
