@@ -12,7 +12,7 @@ import { CardFrame } from './card-frame';
 import { Highlighter, highlightsSupported } from './highlighter';
 import { MentionLookup } from './hit-test';
 import { HoverController } from './hover-controller';
-import { liveRange, scanDocument, type PageMention } from './page-scan';
+import { defaultYield, liveRange, scanDocument, type PageMention } from './page-scan';
 
 export interface ContentDeps {
   doc: Document;
@@ -40,8 +40,13 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   // Frames without reading text (ads, widgets, trackers) cost nothing: the index is decoded
   // only once a frame holds some text.
   if (win !== win.top && !(await textAppears(doc, signal))) return;
+  // In pieces, so loading the index never makes one long task of a page's load.
   const index = deserializeIndex(base64ToBytes(deps.indexBase64));
+  await defaultYield();
+  if (signal.aborted) return;
   const scanner = new Scanner(index);
+  await defaultYield();
+  if (signal.aborted) return;
   const highlighter = new Highlighter(win);
   let mentions: PageMention[] = [];
   let lookup = new MentionLookup([]);
