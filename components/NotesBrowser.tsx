@@ -3,7 +3,7 @@ import { aliasTexts, type CardEntity } from '../lib/entities';
 import { dateRange, indexNotes, parseTags, searchNotes, tagCounts } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
-import { NoteEditForm, NoteSource, TagChips, when } from './NotesPanel';
+import { NoteEditForm, NoteSource, NoteStatus, TagChips, when } from './NotesPanel';
 
 const PAGE = 100;
 
@@ -226,19 +226,7 @@ export function NotesBrowser({ entities }: { entities: Map<string, CardEntity> |
           </button>
         ) : null}
       </div>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {undo ? (
-        <p class="undo" role="status">
-          Note deleted.{' '}
-          <button type="button" class="link" onClick={() => void restore()}>
-            Undo
-          </button>
-        </p>
-      ) : null}
+      <NoteStatus error={error} deleted={!!undo} onUndo={restore} />
       <p class="meta result-count" aria-live="polite">
         {!notes
           ? 'Loading…'

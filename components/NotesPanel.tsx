@@ -1,17 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { parseTags } from '../lib/notes/search';
+import type { NewNote } from '../lib/notes/repository';
 import type { Note } from '../lib/notes/types';
 
 export interface NotesApi {
   list(entityId: string): Promise<Note[]>;
-  add(input: {
-    entityId: string;
-    text: string;
-    tags?: string[];
-    pageUrl?: string;
-    pageTitle?: string;
-    quote?: string;
-  }): Promise<Note>;
+  add(input: NewNote): Promise<Note>;
   update(id: string, text: string, tags?: string[]): Promise<Note>;
   remove(id: string): Promise<unknown>;
   restore(id: string): Promise<Note>;
@@ -264,19 +258,7 @@ export function NotesPanel({
       <h2>
         Your notes <span class="count">{notes ? notes.length : '…'}</span>
       </h2>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {undo ? (
-        <p class="undo" role="status">
-          Note deleted.{' '}
-          <button type="button" class="link" onClick={restore}>
-            Undo
-          </button>
-        </p>
-      ) : null}
+      <NoteStatus error={error} deleted={!!undo} onUndo={restore} />
       <ul class="note-list">
         {notes?.map((n) => (
           <li key={n.id} class="note">
@@ -355,5 +337,26 @@ export function NotesPanel({
         </div>
       </form>
     </section>
+  );
+}
+
+/** An error and the undo of a deletion, as the card, popup and options page show them. */
+export function NoteStatus(props: { error?: string; deleted: boolean; onUndo: () => void | Promise<void> }) {
+  return (
+    <>
+      {props.error ? (
+        <p class="error" role="alert">
+          {props.error}
+        </p>
+      ) : null}
+      {props.deleted ? (
+        <p class="undo" role="status">
+          Note deleted.{' '}
+          <button type="button" class="link" onClick={() => void props.onUndo()}>
+            Undo
+          </button>
+        </p>
+      ) : null}
+    </>
   );
 }

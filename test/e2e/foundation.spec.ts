@@ -115,6 +115,11 @@ test('a note added in the card is still there after the browser restarts', async
     await waitForScan(page);
     const card = await hoverMention(page, 'Niu Yibing');
     await expect(card.locator('.note-text')).toHaveText([note]);
+    // Deleting it in the card offers an undo that brings it back.
+    await card.getByRole('button', { name: 'Delete' }).click();
+    await expect(card.locator('.note-text')).toHaveCount(0);
+    await card.getByRole('button', { name: 'Undo' }).click();
+    await expect(card.locator('.note-text')).toHaveText([note]);
     // The page's own origin holds no database of ours.
     const dbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(dbs).toEqual([]);
