@@ -1,8 +1,5 @@
-import { expect, test, type BrowserContext } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { launchWithExtension } from '../support/browser';
-import { startServer, type StaticServer } from '../support/server';
-import { registeredHighlights, waitForScan } from './helpers';
+import { expect, test } from '@playwright/test';
+import { registeredHighlights, waitForScan, extensionSuite } from './helpers';
 
 /**
  * One page of our own naming at least one entity from each imported list and from the
@@ -23,22 +20,11 @@ const EXPECTED: { source: string; category: string; text: string }[] = [
   { source: 'curated/firms-more.json', category: 'firm', text: 'OpenAI' },
 ];
 
-let server: StaticServer;
-let context: BrowserContext;
-let userDataDir: string;
-test.beforeAll(async () => {
-  server = await startServer();
-  ({ context, userDataDir } = await launchWithExtension());
-});
-test.afterAll(async () => {
-  await context?.close();
-  if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-  await server?.close();
-});
+const suite = extensionSuite();
 
 test('the coverage page has an entity from every list highlighted under the right category', async () => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/dataset-coverage.html`);
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.server.url}/dataset-coverage.html`);
   await waitForScan(page);
   const hl = await registeredHighlights(page);
   const missing = EXPECTED.filter((e) => !hl.some((h) => h.category === e.category && h.text === e.text)).map(

@@ -1,4 +1,7 @@
-import type { Frame, Page } from '@playwright/test';
+import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { rmSync } from 'node:fs';
+import { launchWithExtension } from '../support/browser';
+import { startServer, type StaticServer } from '../support/server';
 
 export interface HighlightInfo {
   category: string;
@@ -76,4 +79,29 @@ export async function hoverMention(page: Page, text: string): Promise<Frame> {
   await page.mouse.move(x - 40, y - 40);
   await page.mouse.move(x, y, { steps: 4 });
   return cardFrame(page);
+}
+
+/**
+ * A browser with the built extension and the fixture server, shared by a spec file's tests and
+ * closed after them. Read `server` and `context` inside tests (they exist once beforeAll ran).
+ */
+export function extensionSuite(): { readonly server: StaticServer; readonly context: BrowserContext } {
+  const s: { server?: StaticServer; context?: BrowserContext; userDataDir?: string } = {};
+  test.beforeAll(async () => {
+    s.server = await startServer();
+    ({ context: s.context, userDataDir: s.userDataDir } = await launchWithExtension());
+  });
+  test.afterAll(async () => {
+    await s.context?.close();
+    await s.server?.close();
+    if (s.userDataDir) rmSync(s.userDataDir, { recursive: true, force: true });
+  });
+  return {
+    get server() {
+      return s.server!;
+    },
+    get context() {
+      return s.context!;
+    },
+  };
 }

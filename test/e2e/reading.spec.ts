@@ -1,27 +1,16 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXTENSION_DIR, extensionId, launchWithExtension, ROOT } from '../support/browser';
-import { startServer, type StaticServer } from '../support/server';
+import { startServer } from '../support/server';
 import type { ChromeForTests } from './chrome-api';
-import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan } from './helpers';
+import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan, extensionSuite } from './helpers';
 
-let server: StaticServer;
-let context: BrowserContext;
-let userDataDir: string;
-test.beforeAll(async () => {
-  server = await startServer();
-  ({ context, userDataDir } = await launchWithExtension());
-});
-test.afterAll(async () => {
-  await context?.close();
-  await server?.close();
-  rmSync(userDataDir, { recursive: true, force: true });
-});
+const suite = extensionSuite();
 
 async function open(path: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/reading/${path}`);
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.server.url}/reading/${path}`);
   await waitForScan(page);
   return page;
 }
@@ -170,7 +159,7 @@ test.describe('keyboard', () => {
     expect(Object.keys(manifest.commands)).toEqual(expect.arrayContaining(['next-mention', 'previous-mention']));
     const page = await open('article.html');
     await page.focus('#before');
-    const [sw] = context.serviceWorkers();
+    const [sw] = suite.context.serviceWorkers();
     // What the background does on the command: message the active tab's top frame.
     const send = (direction: 'next' | 'previous') =>
       sw!.evaluate(async (direction) => {
@@ -273,11 +262,11 @@ test.describe('real pages', () => {
   });
 
   test('a hydrated, re-rendering app keeps working with no errors caused by us', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}/reading/react.html`);
+    await page.goto(`${suite.server.url}/reading/react.html`);
     await page.waitForFunction(() => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
     await waitForScan(page);
     await page.waitForTimeout(1500); // ~15 re-renders, several rescans
@@ -288,7 +277,7 @@ test.describe('real pages', () => {
   });
 
   test('a mutation storm degrades to periodic rescans and the page stays responsive', async () => {
-    const page = await context.newPage();
+    const page = await suite.context.newPage();
     await page.addInitScript(() => {
       const w = window as unknown as { __longest: number };
       w.__longest = 0;
@@ -296,7 +285,7 @@ test.describe('real pages', () => {
         for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
       }).observe({ type: 'longtask', buffered: true });
     });
-    await page.goto(`${server.url}/reading/storm.html`);
+    await page.goto(`${suite.server.url}/reading/storm.html`);
     await page.waitForFunction(() => (window as unknown as { __stormDone: boolean }).__stormDone, null, {
       timeout: 15_000,
     });
@@ -318,7 +307,7 @@ test.describe('real pages', () => {
 test.describe('toolbar', () => {
   test('the badge counts the entities on the page, and pausing a site clears and restores marks', async () => {
     const page = await open('article.html');
-    const [sw] = context.serviceWorkers();
+    const [sw] = suite.context.serviceWorkers();
     await page.bringToFront();
     const tabId = await sw!.evaluate(async () => {
       const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
@@ -333,7 +322,7 @@ test.describe('toolbar', () => {
     // Niu Yibing, CAC, Alibaba, Tencent, Didi, Sun Weimin.
     await expect.poll(badge).toBe('6');
 
-    const id = await extensionId(context);
+    const id = await extensionId(suite.context);
     const setSettings = (value: unknown) =>
       sw!.evaluate(async (value) => {
         const c = (globalThis as unknown as { chrome: ChromeForTests }).chrome;
@@ -341,7 +330,7 @@ test.describe('toolbar', () => {
       }, value);
     // The popup's switch pauses everywhere and resumes (the site switch needs a real active tab,
     // which a popup opened as a tab does not have; its setting is exercised directly below).
-    const popup = await context.newPage();
+    const popup = await suite.context.newPage();
     await popup.goto(`chrome-extension://${id}/popup.html`);
     const everywhere = popup.getByLabel('Pause everywhere');
     await everywhere.check();
@@ -373,7 +362,7 @@ test.describe('accessibility', () => {
       const { context: ctx, userDataDir: dir } = await launchWithExtension({ colorScheme: scheme });
       try {
         const page = await ctx.newPage();
-        await page.goto(`${server.url}/reading/article.html`);
+        await page.goto(`${suite.server.url}/reading/article.html`);
         await waitForScan(page);
         const card = await hoverMention(page, 'Alibaba Group');
         await expect(card.locator('.native')).toBeVisible();
@@ -408,7 +397,7 @@ test('an extension reload mid-page stops the old content script cleanly', async 
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${server.url}/reading/article.html`);
+    await page.goto(`${suite.server.url}/reading/article.html`);
     await waitForScan(page);
     expect((await registeredHighlights(page)).length).toBeGreaterThan(0);
     const [sw] = ctx.serviceWorkers();
@@ -441,8 +430,8 @@ test.describe('layout', () => {
     ['a page zoomed to 200%', 'article.html', 2],
   ] as const) {
     test(`the card opens beside the mention and inside the viewport on ${name}`, async () => {
-      const page = await context.newPage();
-      await page.goto(`${server.url}/reading/${path}`);
+      const page = await suite.context.newPage();
+      await page.goto(`${suite.server.url}/reading/${path}`);
       await waitForScan(page);
       if (zoom !== 1) await page.evaluate((z) => (document.body.style.zoom = String(z)), zoom);
       const card = await hoverMention(page, 'Alibaba Group');
@@ -484,8 +473,8 @@ test.describe('layout', () => {
 });
 
 test('scrolling the mention out of view closes the card; a pinned card stays', async () => {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/reading/article.html`);
+  const page = await suite.context.newPage();
+  await page.goto(`${suite.server.url}/reading/article.html`);
   await waitForScan(page);
   await hoverMention(page, 'Tencent Holdings');
   await expect.poll(() => hostVisible(page)).toBe(true);
@@ -511,7 +500,7 @@ test('on a long page the marks on screen appear before the whole page is read', 
     (_, i) => para(i),
   ).join('')}</body></html>`;
   const srv = await startServer({ '/long.html': html });
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   await page.addInitScript(() => {
     const w = window as unknown as { __firstMarkAt?: number; __firstMarkIds?: string[] };
     // Polled at every frame: rendering goes on between the extension's slices.
@@ -559,7 +548,7 @@ test('on a page with thousands of marks only those near the viewport are registe
     (_, i) => para(i),
   ).join('')}</body></html>`;
   const srv = await startServer({ '/many.html': html });
-  const page = await context.newPage();
+  const page = await suite.context.newPage();
   const ids = () =>
     page.evaluate(() => {
       const out: string[] = [];
