@@ -23,7 +23,6 @@ export interface ProbeSplits {
   mentions: number;
   /** scanDocument with a no-op yielder: walk + scan + resolve + Ranges + visibility checks. */
   scanDocumentNoYieldMs: number;
-  scanDocumentNoVisibilityMs: number;
   highlightShowMs: number;
   rangeCount: number;
 }
@@ -76,10 +75,6 @@ async function probe(indexBase64: string): Promise<ProbeSplits> {
   const scanDocumentNoYieldMs = now() - t;
 
   t = now();
-  await scanDocument(document.body, scanner, index, { yielder: noYield, checkVisibility: false });
-  const scanDocumentNoVisibilityMs = now() - t;
-
-  t = now();
   const hl = new Highlighter(window);
   hl.show(found.map((m) => ({ range: m.range, category: index.entityCategory[m.entity]! })));
   const highlightShowMs = now() - t;
@@ -96,7 +91,6 @@ async function probe(indexBase64: string): Promise<ProbeSplits> {
     resolveMs,
     mentions: mentions.length,
     scanDocumentNoYieldMs,
-    scanDocumentNoVisibilityMs,
     highlightShowMs,
     rangeCount: found.length,
   };

@@ -84,8 +84,6 @@ export const defaultYield: Yielder = () => {
 export interface ScanOptions extends WalkOptions {
   signal?: AbortSignal;
   yielder?: Yielder;
-  /** Skip mentions whose element is not rendered (display:none, visibility:hidden …). */
-  checkVisibility?: boolean;
   /** On a long page, called once with the marks of the part on screen, before the full pass ends. */
   onPartial?: (mentions: PageMention[]) => void;
 }
@@ -147,7 +145,7 @@ export async function scanDocument(
     );
     if (opts.signal?.aborted) return undefined;
     account('place');
-    const placed = await placeMentions(mentions, chunks, doc, opts, due, pause);
+    const placed = await placeMentions(mentions, chunks, doc, due, pause);
     account('scan');
     return placed;
   };
@@ -229,7 +227,6 @@ async function placeMentions(
   mentions: Mention[],
   chunks: Chunk[],
   doc: Document,
-  opts: ScanOptions,
   due: () => boolean,
   pause: () => Promise<void>,
 ): Promise<PageMention[]> {
@@ -247,16 +244,15 @@ async function placeMentions(
     const b = nodeAt(ch.starts, m.end - 1);
     const startNode = ch.nodes[a]!;
     const endNode = ch.nodes[b]!;
-    if (opts.checkVisibility !== false) {
-      const el = startNode.parentElement;
-      if (el) {
-        let v = visible.get(el);
-        if (v === undefined) {
-          v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
-          visible.set(el, v);
-        }
-        if (!v) continue;
+    // Mentions in elements that are not rendered (display:none, visibility:hidden …) are dropped.
+    const el = startNode.parentElement;
+    if (el) {
+      let v = visible.get(el);
+      if (v === undefined) {
+        v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+        visible.set(el, v);
       }
+      if (!v) continue;
     }
     const startOffset = m.start - ch.starts[a]!;
     const endOffset = m.end - ch.starts[b]!;
