@@ -1,5 +1,5 @@
 import type { CardEntity } from '../lib/entities';
-import { referencedIds } from '../lib/dataset/refs';
+import { referencedIds, sourceUrl } from '../lib/dataset/refs';
 
 const TYPE_LABEL: Record<CardEntity['type'], string> = {
   regulator: 'Regulator',
@@ -203,7 +203,7 @@ export function EntityDetails(props: EntityDetailsProps) {
       <footer class="provenance">
         <span>As of {e.asOf}</span>
         {' · Sources: '}
-        {e.sources.map((s, i) => (
+        {e.sources.map(sourceUrl).map((s, i) => (
           <span key={s}>
             {i ? ', ' : ''}
             <a href={s} target="_blank" rel="noreferrer noopener">

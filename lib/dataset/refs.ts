@@ -1,4 +1,4 @@
-import type { EntityRecord } from './schema';
+import type { EntityRecord, SourceRef } from './schema';
 
 /** Ids of records this record points at: relations, parents and the bodies of roles. */
 export function referencedIds(r: Pick<EntityRecord, 'relations' | 'regulator' | 'firm' | 'official'>): string[] {
@@ -22,4 +22,9 @@ export function reverseReferences(
       else out.set(target, [r.id]);
     }
   return out;
+}
+
+/** The URL of a source, however it is written. */
+export function sourceUrl(s: SourceRef): string {
+  return typeof s === 'string' ? s : s.url;
 }

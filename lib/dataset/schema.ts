@@ -141,6 +141,49 @@ export const relationSchema = z
   })
   .strict();
 
+/**
+ * Where a fact comes from: a URL, or a URL with the date the source was published or taken
+ * (a bulk list's snapshot date), so `dataset:stale` can tell a record older than its source.
+ */
+export const sourceSchema = z.union([
+  url,
+  z
+    .object({
+      url,
+      /** When the source was published, changed or copied (as precise as known). */
+      date: partialDate.optional(),
+      /** A short label for the card ("SEC company tickers"). */
+      title: z.string().max(200).optional(),
+    })
+    .strict(),
+]);
+export type SourceRef = z.infer<typeof sourceSchema>;
+
+/** Identifiers in other registries, used to merge the same entity across sources. */
+export const idsSchema = z
+  .object({
+    wikidata: z
+      .string()
+      .regex(/^Q\d+$/, 'must be a Wikidata item id (Q123)')
+      .optional(),
+    /** SEC Central Index Key, digits without leading zeros. */
+    cik: z
+      .string()
+      .regex(/^[1-9]\d{0,9}$/, 'must be digits without leading zeros')
+      .optional(),
+    isin: z.array(z.string().regex(/^[A-Z]{2}[A-Z0-9]{9}\d$/, 'must be a 12-character ISIN')).optional(),
+    lei: z
+      .string()
+      .regex(/^[A-Z0-9]{18}\d{2}$/, 'must be a 20-character LEI')
+      .optional(),
+    /** US Congress Bioguide id. */
+    bioguide: z
+      .string()
+      .regex(/^[A-Z]\d{6}$/)
+      .optional(),
+  })
+  .strict();
+
 export const eventSchema = z
   .object({
     date: partialDate,
@@ -188,10 +231,9 @@ export const entitySchema = z
       .object({
         roles: z.array(roleSchema).min(1, 'an official needs at least one role'),
         party: z.string().optional(),
-        wikidata: z
-          .string()
-          .regex(/^Q\d+$/)
-          .optional(),
+        /** The press names this person by surname alone ("Macron said"): the resolver may accept
+         * the bare surname with context even before the full name appears. */
+        knownBySurname: z.boolean().optional(),
       })
       .strict()
       .optional(),
@@ -199,7 +241,8 @@ export const entitySchema = z
     events: z.array(eventSchema).optional(),
     /** Words that, near an ambiguous alias, show the page means this entity. */
     cues: z.array(nonEmpty).optional(),
-    sources: z.array(url).min(1, 'every record needs at least one source URL'),
+    ids: idsSchema.optional(),
+    sources: z.array(sourceSchema).min(1, 'every record needs at least one source URL'),
     /** The date the record's facts were known to hold (usually the newest source's date). */
     asOf: fullDate,
   })

@@ -270,7 +270,7 @@ SSBK01:
       end: '2029-01-03',
     });
     expect(s.official?.roles[1]?.title).toBe('Ranking Member, Senate Committee on Banking');
-    expect(s.official?.wikidata).toBe('Q380900');
+    expect(s.ids).toEqual({ wikidata: 'Q380900', bioguide: 'S000148' });
     expect(s.sources).toContain('https://bioguide.congress.gov/search/bio/S000148');
     expect(records[1]!.official?.roles).toHaveLength(1); // a subcommittee chair is not listed
     expect(records[1]!.official?.roles[0]?.title).toBe('U.S. Representative for Alaska (at large)');

@@ -251,6 +251,8 @@ export function importCongress(
     ];
     if (roles.some((r) => r.source)) sources.push(`${REPO}/committee-membership-current.yaml`);
     if (p.id.bioguide) sources.push(`https://bioguide.congress.gov/search/bio/${p.id.bioguide}`);
+    const wikidataOk = !!p.id.wikidata && /^Q\d+$/.test(p.id.wikidata);
+    const bioguideOk = !!p.id.bioguide && /^[A-Z]\d{6}$/.test(p.id.bioguide);
     const record: EntityRecord = {
       id,
       type: 'official',
@@ -261,8 +263,15 @@ export function importCongress(
       official: {
         roles,
         ...(party ? { party } : {}),
-        ...(p.id.wikidata && /^Q\d+$/.test(p.id.wikidata) ? { wikidata: p.id.wikidata } : {}),
       },
+      ...(wikidataOk || bioguideOk
+        ? {
+            ids: {
+              ...(wikidataOk ? { wikidata: p.id.wikidata } : {}),
+              ...(bioguideOk ? { bioguide: p.id.bioguide } : {}),
+            },
+          }
+        : {}),
       sources,
       asOf: CONGRESS_AS_OF,
     };
