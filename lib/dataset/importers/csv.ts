@@ -98,3 +98,9 @@ export function parseCsv(text: string, file: string, required: readonly string[]
     return { row, values };
   });
 }
+
+/** Writes rows of fields as CSV (quoting only where needed), for trimmed copies of sources. */
+export function toCsv(rows: readonly (readonly string[])[]): string {
+  const cell = (v: string) => (/[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return rows.map((r) => r.map(cell).join(',')).join('\n') + '\n';
+}
