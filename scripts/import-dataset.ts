@@ -12,14 +12,39 @@ import { join, resolve } from 'node:path';
 import { ALIAS_AMBIGUOUS, ALIAS_FULL, ALIAS_SHORT, expandAliases } from '../lib/dataset/aliases';
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
 import { DATASET_DIR, defaultExpandOptions, englishWords } from '../lib/dataset/load';
+import { IMPORTERS } from '../lib/dataset/importers/registry';
+import type { ImportContext } from '../lib/dataset/importers/source';
 import type { AliasInput, EntityRecord } from '../lib/dataset/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCES = resolve(process.env.DRAMATIS_SOURCES ?? join(ROOT, '..', 'shared', 'data', 'sources'));
+/** Files extracted from fetched repositories by `npm run dataset:sources` (not in git). */
+const FETCHED = resolve(process.env.DRAMATIS_FETCHED ?? join(ROOT, '.sources'));
 const SUFFIX_FILE = join(ROOT, 'lib', 'dataset', 'legal-suffixes.generated.json');
 
+/** A source file, from the shared copies or the fetched ones. */
+function locate(rel: string): string | undefined {
+  return [join(SOURCES, rel), join(FETCHED, rel)].find((p) => existsSync(p));
+}
+
 function read(rel: string): string {
-  return readFileSync(join(SOURCES, rel), 'utf8');
+  const path = locate(rel);
+  if (!path)
+    throw new Error(`source file ${rel} is in neither ${SOURCES} nor ${FETCHED} (run npm run dataset:sources)`);
+  return readFileSync(path, 'utf8');
+}
+
+function context(reservedIds: ReadonlySet<string>, isWord: (w: string) => boolean): ImportContext {
+  return {
+    read,
+    exists: (rel) => locate(rel) !== undefined,
+    list: (dir) => {
+      const path = locate(dir);
+      return path ? readdirSync(path).sort() : [];
+    },
+    isWord,
+    reservedIds,
+  };
 }
 
 function writeIfChanged(path: string, text: string): boolean {
@@ -156,6 +181,19 @@ async function main(): Promise<void> {
       }),
     ],
   ]);
+
+  for (const importer of IMPORTERS) {
+    const missing = importer.reads.filter((dir) => !locate(dir));
+    if (missing.length) {
+      console.error(`${importer.output}: missing sources ${missing.join(', ')} (run npm run dataset:sources)`);
+      process.exitCode = 1;
+      return;
+    }
+    const taken = new Set([...reservedIds, ...[...outputs.values()].flat().map((r) => r.id)]);
+    const { records, skipped } = importer.run(context(taken, isWord));
+    for (const s of skipped) console.warn(`${importer.output}: skipped ${s}`);
+    outputs.set(importer.output, records);
+  }
 
   for (const w of resolveSharedAliases(outputs, readCurated())) console.warn(`warning: ${w}`);
 
