@@ -29,10 +29,15 @@ export default defineConfig({
         description: 'Go to the previous marked name and open its card',
       },
     },
+    // The card is framed inside pages, so it must be web-accessible. In Chrome only through a
+    // per-session dynamic id (runtime.getURL gives it), so a site cannot probe a fixed address to
+    // detect Dramatis; Firefox's address is per install already. Framing it is harmless anyway:
+    // the card answers nothing without a ticket (lib/background/card-sessions.ts).
     web_accessible_resources: [
       {
         resources: ['card.html'],
         matches: ['<all_urls>'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
     ...(browser === 'firefox'

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import { reverseReferences } from '../lib/dataset/refs';
 import type { CardEntity } from '../lib/entities';
-import { postToPage, onPageMessage } from '../lib/ui/card-port';
+import type { CardPort } from '../lib/ui/card-port';
+import { watchVisibility } from '../lib/ui/visibility';
 import { loadEntities } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
 import { EntityDetails } from './EntityDetails';
@@ -10,23 +11,43 @@ import { NotesPanel } from './NotesPanel';
 
 type Show = Extract<PageToCard, { type: 'show' }>;
 
-/** The hover card, drawn in an extension-origin frame the page cannot read. */
-export function CardApp() {
+/** The notes box's fixed height: the card's size tells the page nothing about the notes. */
+export const NOTES_BOX_PX = 240;
+/** The card's vertical padding (22) and the notes box's top margin (8), from card.css. */
+const CARD_PADDING_PX = 30;
+
+/**
+ * The hover card, drawn in an extension-origin frame the page cannot read. It shows nothing until
+ * our content script has connected with a ticket the background confirmed (`port.connected`), its
+ * height depends only on the entity's public details (the notes live in a fixed-height, scrolling
+ * box), and while the browser reports the frame covered or faded by the page, pointer clicks on its
+ * controls are ignored.
+ */
+export function CardApp({ port }: { port: CardPort }) {
   const root = useRef<HTMLDivElement>(null);
+  const details = useRef<HTMLDivElement>(null);
+  const [connected, setConnected] = useState(port.connected);
+  const visible = useRef(true);
   const [show, setShow] = useState<Show>();
   const [entityId, setEntityId] = useState<string>();
   const [entities, setEntities] = useState<Map<string, CardEntity>>();
   const [error, setError] = useState<string>();
   const [pinned, setPinned] = useState(false);
   const [focusEditor, setFocusEditor] = useState(false);
+  /** Counts the times the card was shown: notes written elsewhere meanwhile are read again. */
+  const [shown, setShown] = useState(0);
 
-  const post = (m: CardToPage) => postToPage(m);
+  const post = (m: CardToPage) => port.post(m);
+
+  useEffect(() => port.onConnected(() => setConnected(true)), []);
 
   useEffect(() => {
+    if (!connected) return;
     loadEntities().then(setEntities, (e: unknown) => setError((e as Error).message));
-    onPageMessage((m) => {
+    port.onMessage((m) => {
       if (m?.type === 'show') {
         setShow(m);
+        setShown((n) => n + 1);
         setEntityId(m.entityId);
         setFocusEditor(false);
         if (m.focus) requestAnimationFrame(() => root.current?.focus());
@@ -39,21 +60,41 @@ export function CardApp() {
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, []);
+  }, [connected]);
 
-  // Tell the page how tall we are so the frame fits the card.
+  // Tell the content script how tall the card is so the frame fits it. Only the details block is
+  // measured: the notes box has a fixed height, so nothing the page can see depends on the notes.
+  useEffect(() => {
+    const el = details.current;
+    const card = root.current;
+    if (!el || !card) return;
+    const ro = new ResizeObserver(() => {
+      const chrome = card.offsetHeight - card.clientHeight + NOTES_BOX_PX + CARD_PADDING_PX;
+      post({ type: 'size', height: Math.ceil(el.scrollHeight + chrome) });
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [details.current, root.current]);
+
+  // Clicks while the page covers or fades the frame (Chrome reports it; elsewhere assumed visible).
   useEffect(() => {
     const el = root.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => post({ type: 'size', height: Math.ceil(el.scrollHeight) + 2 }));
-    ro.observe(el);
-    return () => ro.disconnect();
+    return watchVisibility(el, (v) => (visible.current = v));
   }, [root.current]);
+  const guardClick = (e: MouseEvent) => {
+    // detail 0: a click from the keyboard (Enter, Space), which no overlay can steal.
+    if (!visible.current && e.detail > 0) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  };
 
   const reverse = useMemo(() => (entities ? reverseReferences(entities.values()) : undefined), [entities]);
   const onPage = useMemo(() => new Set(show?.pageEntityIds ?? []), [show]);
   const entity = entityId ? entities?.get(entityId) : undefined;
 
+  if (!connected) return null;
   return (
     <div
       class="card"
@@ -61,47 +102,49 @@ export function CardApp() {
       aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
       tabIndex={-1}
       ref={root}
+      onClickCapture={guardClick}
+      onMouseDownCapture={guardClick}
     >
-      <div class="card-tools">
-        {show && entityId !== show.entityId ? (
-          <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
-            <svg
-              width="12"
-              height="12"
-              viewBox="0 0 12 12"
-              aria-hidden="true"
-              stroke="currentColor"
-              stroke-width="1.8"
-              fill="none"
-            >
-              <path d="M7.5 2 3.5 6l4 4" />
+      <div class="card-details" ref={details}>
+        <div class="card-tools">
+          {show && entityId !== show.entityId ? (
+            <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+              <svg
+                width="12"
+                height="12"
+                viewBox="0 0 12 12"
+                aria-hidden="true"
+                stroke="currentColor"
+                stroke-width="1.8"
+                fill="none"
+              >
+                <path d="M7.5 2 3.5 6l4 4" />
+              </svg>
+            </button>
+          ) : null}
+          <button
+            type="button"
+            title={pinned ? 'Unpin' : 'Pin this card open'}
+            aria-label="Pin"
+            aria-pressed={pinned}
+            onClick={() => {
+              setPinned(!pinned);
+              post({ type: 'pin', pinned: !pinned });
+            }}
+          >
+            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+              <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
             </svg>
           </button>
-        ) : null}
-        <button
-          type="button"
-          title={pinned ? 'Unpin' : 'Pin this card open'}
-          aria-label="Pin"
-          aria-pressed={pinned}
-          onClick={() => {
-            setPinned(!pinned);
-            post({ type: 'pin', pinned: !pinned });
-          }}
-        >
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
-            <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
-          </svg>
-        </button>
-        <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
-          <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
-            <path d="M2 2l8 8M10 2l-8 8" />
-          </svg>
-        </button>
-      </div>
-      {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-      {!entity && !error ? <p class="meta">Loading…</p> : null}
-      {entity && entities ? (
-        <>
+          <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
+            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
+              <path d="M2 2l8 8M10 2l-8 8" />
+            </svg>
+          </button>
+        </div>
+        {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
+        {!entity && !error ? <p class="meta">Loading…</p> : null}
+        {entity && entities ? (
           <EntityDetails
             entity={entity}
             entities={entities}
@@ -113,6 +156,10 @@ export function CardApp() {
               post({ type: 'pin', pinned: true });
             }}
           />
+        ) : null}
+      </div>
+      <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
+        {entity ? (
           <NotesPanel
             entityId={entity.id}
             entityName={entity.name}
@@ -121,9 +168,10 @@ export function CardApp() {
             pageTitle={show?.pageTitle}
             quote={show?.quote}
             autoFocus={focusEditor}
+            refreshKey={shown}
           />
-        </>
-      ) : null}
+        ) : null}
+      </div>
     </div>
   );
 }

@@ -22,6 +22,8 @@ export interface NotesPanelProps {
   autoFocus?: boolean;
   /** Called after a note is added, edited, deleted or restored. */
   onChange?: () => void;
+  /** Changes each time the panel is shown again (the card reopened): notes are read afresh. */
+  refreshKey?: number;
 }
 
 const DRAFT_PREFIX = 'dramatis:draft:';
@@ -155,6 +157,7 @@ export function NotesPanel({
   quote,
   autoFocus,
   onChange,
+  refreshKey,
 }: NotesPanelProps) {
   const [notes, setNotes] = useState<Note[] | undefined>();
   const [draft, setDraft] = useState(() => readStored(DRAFT_PREFIX + entityId));
@@ -179,7 +182,7 @@ export function NotesPanel({
     setError(undefined);
     setUndo(undefined);
     void refresh();
-  }, [entityId]);
+  }, [entityId, refreshKey]);
 
   useEffect(() => setWithQuote(true), [quote]);
 

@@ -1,6 +1,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { CardSessions } from '../lib/background/card-sessions';
 import { handleMessage } from '../lib/background/handlers';
+import type { SenderKind } from '../lib/messages';
 import { send } from '../lib/messages';
 import {
   addNoteFromSelection,
@@ -12,26 +14,60 @@ import {
 import { NotesDb } from '../lib/notes/db';
 import { NotesRepository } from '../lib/notes/repository';
 
+const CARDS_KEY = 'dramatis:card-sessions';
+
+/**
+ * A content script's sender URL is its page's; our own documents have our scheme. Of those, only
+ * `card.html` is web-accessible (framed inside pages); the popup and options page cannot be framed.
+ */
+function senderKind(sender: Browser.runtime.MessageSender): SenderKind {
+  let url: URL | undefined;
+  try {
+    url = sender.url ? new URL(sender.url) : undefined;
+  } catch {
+    url = undefined;
+  }
+  const ours = !!url && /^(chrome|moz)-extension:$/.test(url.protocol) && sender.id === browser.runtime.id;
+  if (!ours) return 'content';
+  return url!.pathname === '/card.html' ? 'card' : 'page';
+}
+
 export default defineBackground(() => {
   const repo = new NotesRepository(new NotesDb());
-  const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
   const found = new Map<number, Map<number, string[]>>();
-  browser.tabs.onRemoved.addListener((tabId) => void found.delete(tabId));
 
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Browser.runtime.MessageSender) =>
-    handleMessage(raw, {
+  // Card sessions survive the service worker being stopped (storage.session is memory-only and
+  // closed to content scripts); loaded once before the first message is handled.
+  const cards = new CardSessions();
+  const session = browser.storage.session as Browser.storage.StorageArea | undefined;
+  const cardsLoaded = (session?.get(CARDS_KEY) ?? Promise.resolve({}))
+    .then((v) => cards.restore((v as Record<string, unknown>)[CARDS_KEY]))
+    .catch(() => {});
+  const cardsChanged = () => void session?.set({ [CARDS_KEY]: cards.save() }).catch(() => {});
+
+  browser.tabs.onRemoved.addListener((tabId) => {
+    found.delete(tabId);
+    cards.forgetTab(tabId);
+    cardsChanged();
+  });
+
+  browser.runtime.onMessage.addListener(async (raw: unknown, sender: Browser.runtime.MessageSender) => {
+    await cardsLoaded;
+    return handleMessage(raw, {
       repo,
-      // No tab: the popup or options page. In a tab: only our card frame, never a content script.
-      fromExtension: !sender.tab || (sender.url !== undefined && new URL(sender.url).origin === extensionOrigin),
+      sender: senderKind(sender),
       tabId: sender.tab?.id,
       frameId: sender.frameId,
+      documentId: (sender as { documentId?: string }).documentId,
+      cards,
+      cardsChanged,
       found,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
         await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
       },
-    }),
-  );
+    });
+  });
 
   // Keyboard: move to the next/previous mention on the page and open its card.
   browser.commands?.onCommand.addListener(async (command: string) => {

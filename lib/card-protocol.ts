@@ -1,7 +1,16 @@
 /**
- * Messages between the content script and the card frame, over their private MessageChannel.
- * Nothing here carries a note: the card reads notes from the background itself.
+ * Messages between the content script and the card frame. The content script posts one window
+ * message, `{type: 'dramatis:connect', ticket}` with a MessagePort, to the frame (target origin:
+ * the extension's); everything after that goes over the port. The card answers only once the
+ * background has confirmed the ticket (lib/ui/card-port.ts). Nothing here carries a note, and no
+ * message's content or timing depends on the reader's notes: the card reads notes from the
+ * background itself, and its size is fixed apart from the entity's public details.
  */
+export interface ConnectMessage {
+  type: 'dramatis:connect';
+  ticket: string;
+}
+
 export type PageToCard =
   | {
       type: 'show';
@@ -17,4 +26,5 @@ export type PageToCard =
     }
   | { type: 'hidden' };
 
-export type CardToPage = { type: 'size'; height: number } | { type: 'close' } | { type: 'pin'; pinned: boolean };
+export type CardToPage =
+  { type: 'ready' } | { type: 'size'; height: number } | { type: 'close' } | { type: 'pin'; pinned: boolean };

@@ -3,6 +3,8 @@
  * Requests are validated on arrival (the sender may be a content script on a hostile page).
  *
  *   extension pages (card, popup, options) ──notes:*──▶ background (Dexie)
+ *   content script ──card:ticket──▶ background; card frame ──card:claim──▶ background
+ *     (only a card frame our content script opened may read notes: lib/background/card-sessions.ts)
  *   content script ──page:found──▶ background (badge)
  *   popup ──page:mentions──▶ content script of the active tab
  *   background (keyboard command) ──nav:mention──▶ content script of the active tab
@@ -42,6 +44,10 @@ export const requestSchemas = {
   'notes:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
   'notes:restore': z.object({ id: z.string().min(1).max(100) }).strict(),
   'page:found': z.object({ entityIds: z.array(entityId).max(10_000) }).strict(),
+  /** Content script → background: a one-time ticket for the card frame it is about to open. */
+  'card:ticket': z.object({}).strict(),
+  /** Card frame → background: the ticket the content script handed it; the frame may then read notes. */
+  'card:claim': z.object({ ticket: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
   'page:mentions': z.object({}).strict(),
   /** Background → content script: move to the next/previous mention and open its card. */
   'nav:mention': z.object({ direction: z.enum(['next', 'previous']) }).strict(),
@@ -59,6 +65,8 @@ export interface Responses {
   'notes:delete': { id: string };
   'notes:restore': Note;
   'page:found': { count: number };
+  'card:ticket': { ticket: string };
+  'card:claim': { claimed: true };
   'page:mentions': { entities: { id: string; count: number }[]; url: string; title: string };
   'nav:mention': { index: number; total: number };
   'page:selection': { text: string; entityId?: string; url: string; title: string };
@@ -68,6 +76,13 @@ export type MessageType = keyof typeof requestSchemas;
 export type Request<T extends MessageType> = z.infer<(typeof requestSchemas)[T]>;
 export type Envelope<T extends MessageType = MessageType> = { type: T; payload: Request<T> };
 export type Reply<T extends MessageType> = { ok: true; data: Responses[T] } | { ok: false; error: string };
+
+/**
+ * Who sends a message to the background: a content script (it shares its page's fate), a card
+ * frame (extension origin, but framed inside a web page), or one of our top-level pages (popup,
+ * options), which no web page can frame.
+ */
+export type SenderKind = 'content' | 'card' | 'page';
 
 /** Messages that touch notes: only extension pages may send them, never a content script. */
 export const PRIVATE_TYPES: ReadonlySet<MessageType> = new Set([

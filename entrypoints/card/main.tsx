@@ -1,6 +1,11 @@
 import { render } from 'preact';
 import { CardApp } from '../../components/CardApp';
+import { CardPort } from '../../lib/ui/card-port';
+import { call } from '../../lib/ui/clients';
 import '../../components/ui.css';
 import './card.css';
 
-render(<CardApp />, document.getElementById('app')!);
+// Listening before anything renders: the content script hands the port over on the frame's load.
+const port = new CardPort(window, (ticket) => call('card:claim', { ticket }).then(() => true));
+
+render(<CardApp port={port} />, document.getElementById('app')!);

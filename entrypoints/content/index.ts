@@ -23,6 +23,7 @@ export default defineContentScript({
       signal: ctx.signal,
       isValid: () => ctx.isValid,
       cardUrl: browser.runtime.getURL('/card.html'),
+      cardOrigin: new URL(browser.runtime.getURL('/')).origin,
       highlightCss,
       sendToBackground: (msg) => browser.runtime.sendMessage(msg),
       onRuntimeMessage: (handler) => {

@@ -4,17 +4,30 @@
  * script, which shares its page's fate, never receives a note.
  */
 import type { Note } from '../notes/types';
-import { parseEnvelope, PRIVATE_TYPES, type MessageType, type Reply, type Responses } from '../messages';
+import {
+  parseEnvelope,
+  PRIVATE_TYPES,
+  type MessageType,
+  type Reply,
+  type Responses,
+  type SenderKind,
+} from '../messages';
+import type { CardSessions } from './card-sessions';
 import { describeStorageError } from '../notes/errors';
 import type { NotesRepository } from '../notes/repository';
 
 export interface HandlerContext {
   repo: NotesRepository;
-  /** The sender is one of our pages: popup, options, or the card frame inside a web page. */
-  fromExtension: boolean;
+  sender: SenderKind;
   tabId: number | undefined;
   /** The sending frame (0 for the top document). */
   frameId?: number;
+  /** Chrome's id of the sending document. */
+  documentId?: string;
+  /** Card frames our content scripts opened (tickets and claimed sessions). */
+  cards?: CardSessions;
+  /** Called after the card sessions changed, to keep them across a service-worker restart. */
+  cardsChanged?: () => void;
   setBadge: (tabId: number, count: number) => Promise<void>;
   /** Entities found per tab and frame, so the badge counts the whole page, iframes included. */
   found?: Map<number, Map<number, string[]>>;
@@ -25,8 +38,7 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const { type, payload } = parsed.msg;
   if (type === 'page:mentions' || type === 'nav:mention' || type === 'page:selection') return undefined; // for content scripts, not here
-  if (PRIVATE_TYPES.has(type) && !ctx.fromExtension)
-    return { ok: false, error: `${type}: not allowed from a web page` };
+  if (!allowed(type, ctx)) return { ok: false, error: `${type}: not allowed from a web page` };
   try {
     const data = await dispatch(type, payload as never, ctx);
     return { ok: true, data } as Reply<MessageType>;
@@ -36,6 +48,17 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
       error: type.startsWith('notes:') ? describeStorageError(err) : err instanceof Error ? err.message : String(err),
     };
   }
+}
+
+/** Notes for our own pages and for card frames our content script opened; tickets for content scripts. */
+function allowed(type: MessageType, ctx: HandlerContext): boolean {
+  const frame = { tabId: ctx.tabId ?? -1, frameId: ctx.frameId ?? 0, documentId: ctx.documentId };
+  if (type === 'card:ticket') return ctx.sender === 'content' && ctx.tabId !== undefined;
+  if (type === 'card:claim') return ctx.sender === 'card' && ctx.tabId !== undefined;
+  if (type === 'page:found') return ctx.sender === 'content';
+  if (!PRIVATE_TYPES.has(type)) return true;
+  if (ctx.sender === 'page') return true;
+  return ctx.sender === 'card' && ctx.tabId !== undefined && !!ctx.cards?.isClaimed(frame);
 }
 
 async function dispatch(
@@ -63,6 +86,22 @@ async function dispatch(
       return { id: payload.id as string };
     case 'notes:restore':
       return repo.restore(payload.id as string);
+    case 'card:ticket': {
+      if (!ctx.cards) throw new Error('card:ticket: no card sessions');
+      const ticket = ctx.cards.issue({ tabId: ctx.tabId!, frameId: ctx.frameId ?? 0 });
+      ctx.cardsChanged?.();
+      return { ticket };
+    }
+    case 'card:claim': {
+      const ok = ctx.cards?.claim(payload.ticket as string, {
+        tabId: ctx.tabId!,
+        frameId: ctx.frameId ?? 0,
+        documentId: ctx.documentId,
+      });
+      ctx.cardsChanged?.();
+      if (!ok) throw new Error('card:claim: refused');
+      return { claimed: true };
+    }
     case 'page:found': {
       let ids = payload.entityIds as string[];
       if (ctx.tabId !== undefined && ctx.found) {

@@ -1,15 +1,19 @@
 /**
  * The hover card's frame: an extension-origin iframe inside a closed shadow root. The page
  * sees an element but can read nothing of the card (a cross-origin document) nor reach the
- * frame element through our host (closed root). The content script and the card talk over a
- * private MessageChannel handed to the frame with the extension's origin as target, and the
- * content script never sends or receives a note: the card fetches notes from the background.
+ * frame element through our host (closed root). Before creating the frame the content script
+ * asks the background for a one-time ticket and hands it, with a private MessagePort, to the
+ * frame (target origin: the extension's); the card answers `ready` only once the background has
+ * confirmed the ticket. The content script never sends or receives a note: the card fetches
+ * notes from the background, and its height does not depend on them.
  */
 import { computePosition, flip, offset, shift, size } from '@floating-ui/dom';
-import type { CardToPage, PageToCard } from '../card-protocol';
+import type { CardToPage, ConnectMessage, PageToCard } from '../card-protocol';
 
 const HOST_TAG = 'dramatis-card-host';
 const WIDTH = 380;
+/** How long the card may take to load and confirm its ticket before the frame is dropped. */
+export const CARD_READY_TIMEOUT_MS = 8000;
 
 function important(el: HTMLElement, styles: Record<string, string>): void {
   for (const [k, v] of Object.entries(styles)) el.style.setProperty(k, v, 'important');
@@ -33,14 +37,29 @@ export class CardFrame {
   /** Who reacts to the pointer entering or leaving the card, and to its close and pin buttons. */
   events: CardFrameEvents | undefined;
 
+  private readyResolve: (() => void) | undefined;
+
   constructor(
     private readonly doc: Document,
     private readonly cardUrl: string,
+    /** The extension's own origin: the card document's, whatever (dynamic) address loaded it. */
+    private readonly cardOrigin: string,
     private readonly signal: AbortSignal,
+    /** A one-time ticket from the background for the frame about to be created. */
+    private readonly requestTicket: () => Promise<string>,
   ) {}
 
   private ensure(): Promise<void> {
-    if (this.ready) return this.ready;
+    this.ready ??= this.create().catch((err: unknown) => {
+      this.destroy();
+      throw err;
+    });
+    return this.ready;
+  }
+
+  private async create(): Promise<void> {
+    const ticket = await this.requestTicket();
+    if (this.signal.aborted) throw new Error('stopped');
     const doc = this.doc;
     const host = doc.createElement(HOST_TAG);
     important(host, { visibility: 'hidden', height: `${this.height}px` });
@@ -65,27 +84,44 @@ export class CardFrame {
     host.addEventListener('mouseleave', () => this.events?.onPointerLeave(), { signal: this.signal });
     this.host = host;
     this.frame = frame;
-    const origin = new URL(this.cardUrl).origin;
-    this.ready = new Promise<void>((resolve) => {
+    const origin = this.cardOrigin;
+    const ready = new Promise<void>((resolve, reject) => {
+      this.readyResolve = resolve;
+      const timer = setTimeout(() => reject(new Error('the card did not confirm its ticket')), CARD_READY_TIMEOUT_MS);
+      this.signal.addEventListener('abort', () => clearTimeout(timer));
+      let loads = 0;
       frame.addEventListener(
         'load',
         () => {
+          // A second load means someone navigated the frame: its channel is gone; start afresh.
+          if (++loads > 1) {
+            clearTimeout(timer);
+            this.destroy();
+            reject(new Error('the card frame was navigated'));
+            return;
+          }
           const channel = new MessageChannel();
           this.port = channel.port1;
-          channel.port1.onmessage = (e: MessageEvent<CardToPage>) => this.receive(e.data);
-          frame.contentWindow?.postMessage({ type: 'dramatis:connect' }, origin, [channel.port2]);
-          resolve();
+          channel.port1.onmessage = (e: MessageEvent<CardToPage>) => {
+            if (e.data?.type === 'ready') clearTimeout(timer);
+            this.receive(e.data);
+          };
+          const hello: ConnectMessage = { type: 'dramatis:connect', ticket };
+          frame.contentWindow?.postMessage(hello, origin, [channel.port2]);
         },
-        { once: true, signal: this.signal },
+        { signal: this.signal },
       );
     });
     (doc.documentElement ?? doc.body).append(host);
-    return this.ready;
+    await ready;
   }
 
   private receive(msg: CardToPage): void {
     if (!msg || typeof msg !== 'object') return;
-    if (msg.type === 'size' && typeof msg.height === 'number') {
+    if (msg.type === 'ready') {
+      this.readyResolve?.();
+      this.readyResolve = undefined;
+    } else if (msg.type === 'size' && typeof msg.height === 'number') {
       this.height = Math.max(80, Math.min(msg.height, Math.floor(this.doc.defaultView!.innerHeight * 0.8)));
       if (this.host) important(this.host, { height: `${this.height}px` });
       void this.position();
@@ -94,7 +130,11 @@ export class CardFrame {
   }
 
   async show(anchor: { getBoundingClientRect(): DOMRect }, message: PageToCard): Promise<void> {
-    await this.ensure();
+    try {
+      await this.ensure();
+    } catch {
+      return; // no card this time (extension reloading, or the frame was tampered with); the next hover tries again
+    }
     this.anchor = anchor;
     this.port?.postMessage(message);
     await this.position();
@@ -140,9 +180,11 @@ export class CardFrame {
 
   destroy(): void {
     this.port?.close();
+    this.port = undefined;
     this.host?.remove();
     this.host = undefined;
     this.frame = undefined;
     this.ready = undefined;
+    this.visible = false;
   }
 }

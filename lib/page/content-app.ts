@@ -20,7 +20,9 @@ export interface ContentDeps {
   signal: AbortSignal;
   /** False once the extension context is gone (checking it also fires the abort). */
   isValid?: () => boolean;
+  /** The card's address (in Chrome a per-session dynamic one) and the extension's own origin. */
   cardUrl: string;
+  cardOrigin: string;
   /** The stylesheet text for highlights, adopted into open shadow roots we scan. */
   highlightCss?: string;
   sendToBackground: (msg: Envelope) => Promise<unknown>;
@@ -57,7 +59,12 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   const pageEntityIds = () => [...new Set(mentions.map((m) => index.meta.ids[m.entity]!))];
 
-  const card = new CardFrame(doc, deps.cardUrl, signal);
+  const card = new CardFrame(doc, deps.cardUrl, deps.cardOrigin, signal, async () => {
+    const reply = (await deps.sendToBackground({ type: 'card:ticket', payload: {} })) as
+      Reply<'card:ticket'> | undefined;
+    if (!reply?.ok) throw new Error(reply ? reply.error : 'card:ticket: no reply');
+    return reply.data.ticket;
+  });
   const hover = new HoverController({
     doc,
     card,

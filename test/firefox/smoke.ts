@@ -163,6 +163,50 @@ async function main(): Promise<number> {
       check('a note saved in the card comes back after a reload', again);
       const pageDbs = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
       check('the page origin holds no database of ours', pageDbs.length === 0, JSON.stringify(pageDbs));
+
+      // The per-install address: a page that knows it (here the test tells it) and frames the card
+      // gets no reply and sees an empty card, although a note exists on this very entity.
+      const genuine = await cardFrame();
+      const url = genuine ? await genuine.evaluate(() => location.href) : '';
+      const leaked = await page.evaluate(
+        (u: string) => performance.getEntries().some((e) => e.name.startsWith(u.slice(0, 20))),
+        url,
+      );
+      check('the page sees no extension address in its performance entries', !leaked);
+      const replies = await page.evaluate(async (u: string) => {
+        const log: string[] = [];
+        const f = document.createElement('iframe');
+        f.src = `${u}#framed-by-the-page`;
+        document.body.append(f);
+        await new Promise((r) => f.addEventListener('load', r, { once: true }));
+        window.addEventListener('message', (e) => log.push(`window ${JSON.stringify(e.data)}`));
+        for (const hello of [{ type: 'dramatis:connect' }, { type: 'dramatis:connect', ticket: 'a'.repeat(64) }]) {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = (e) => log.push(`port ${JSON.stringify(e.data)}`);
+          f.contentWindow!.postMessage(hello, '*', [ch.port2]);
+          ch.port1.postMessage({
+            type: 'show',
+            entityId: 'cn-niu-yibing',
+            pageEntityIds: [],
+            pageUrl: '',
+            pageTitle: '',
+          });
+        }
+        await new Promise((r) => setTimeout(r, 2000));
+        return log;
+      }, url);
+      let shown = 'no framed card found';
+      for (const f of page.frames()) {
+        const probe = await f
+          .evaluate(() => (location.hash === '#framed-by-the-page' ? document.getElementById('app')?.innerHTML : null))
+          .catch(() => null);
+        if (typeof probe === 'string') shown = probe.slice(0, 80);
+      }
+      check(
+        'a page framing card.html at its moz-extension address gets no reply and an empty card',
+        !!url && replies.length === 0 && shown === '',
+        `${url} ${JSON.stringify(replies)} ${shown}`,
+      );
     }
   } catch (err) {
     check('Firefox run', false, err instanceof Error ? err.message : String(err));

@@ -45,6 +45,8 @@ export interface LaunchOptions {
   withExtension?: boolean;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
+  /** More Chromium flags (a proxy, a language). */
+  extraArgs?: string[];
 }
 
 export async function launchWithExtension(
@@ -61,6 +63,7 @@ export async function launchWithExtension(
     args: [
       ...CHROMIUM_FLAGS,
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(opts.extraArgs ?? []),
     ],
   });
   return { context, userDataDir };

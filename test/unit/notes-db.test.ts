@@ -144,7 +144,7 @@ describe('notes:all and notes:import messages', () => {
     expect(r).toEqual({ ok: true, data: { added: 2, updated: 0, kept: 0 } });
     const all = await handleMessage({ type: 'notes:all', payload: {} }, ctx(repo));
     expect(all).toEqual({ ok: true, data: [v1Notes[1], v1Notes[0]] });
-    const web = ctx(repo, { fromExtension: false, tabId: 4 });
+    const web = ctx(repo, { sender: 'content', tabId: 4 });
     expect(await handleMessage({ type: 'notes:all', payload: {} }, web)).toEqual({
       ok: false,
       error: 'notes:all: not allowed from a web page',

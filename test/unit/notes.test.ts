@@ -52,7 +52,7 @@ describe('background message handling', () => {
     await repo.add({ entityId: 'us-sec', text: 'private' });
     const r = await handleMessage(
       { type: 'notes:list', payload: { entityId: 'us-sec' } },
-      ctx({ fromExtension: false, tabId: 3 }),
+      ctx({ sender: 'content', tabId: 3 }),
     );
     expect(r).toEqual({ ok: false, error: 'notes:list: not allowed from a web page' });
   });
@@ -74,7 +74,7 @@ describe('background message handling', () => {
     const calls: [number, number][] = [];
     const r = await handleMessage(
       { type: 'page:found', payload: { entityIds: ['a', 'b', 'a'] } },
-      ctx({ fromExtension: false, tabId: 7, setBadge: async (t, n) => void calls.push([t, n]) }),
+      ctx({ sender: 'content', tabId: 7, setBadge: async (t, n) => void calls.push([t, n]) }),
     );
     expect(r).toEqual({ ok: true, data: { count: 2 } });
     expect(calls).toEqual([[7, 2]]);
