@@ -4,5 +4,6 @@
  */
 import type { Importer } from './source';
 import { centralBanksImporter } from './central-banks';
+import { openSanctionsPublishersImporter } from './opensanctions-publishers';
 
-export const IMPORTERS: Importer[] = [centralBanksImporter];
+export const IMPORTERS: Importer[] = [centralBanksImporter, openSanctionsPublishersImporter];
