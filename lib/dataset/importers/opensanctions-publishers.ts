@@ -15,6 +15,7 @@ import { idPrefix, slug } from './central-banks';
 import type { ImportContext, Importer, ImportResult } from './source';
 import countriesTable from '../../../assets/dataset/sources/countries.json';
 import publishersTable from '../../../assets/dataset/sources/opensanctions__opensanctions/publishers.json';
+import genericTable from '../../../assets/dataset/sources/generic-names.json';
 import extractSpec from '../../../assets/dataset/sources/opensanctions__opensanctions/extract.json';
 
 export const OS_DIR = 'opensanctions__opensanctions/datasets';
@@ -39,7 +40,7 @@ export const PUBLISHER_RULES: PublisherRules = {
   existing: publishersTable.existing as Record<string, string>,
   skip: publishersTable.skip,
   dropAcronyms: publishersTable.dropAcronyms,
-  genericWords: publishersTable.genericWords,
+  genericWords: genericTable.words,
   languages: publishersTable.languages as Record<string, string>,
   countryNames: countriesTable.names as Record<string, string>,
 };

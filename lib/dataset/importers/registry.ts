@@ -5,5 +5,6 @@
 import type { Importer } from './source';
 import { centralBanksImporter } from './central-banks';
 import { openSanctionsPublishersImporter } from './opensanctions-publishers';
+import { publicBodiesImporter } from './publicbodies';
 
-export const IMPORTERS: Importer[] = [centralBanksImporter, openSanctionsPublishersImporter];
+export const IMPORTERS: Importer[] = [centralBanksImporter, openSanctionsPublishersImporter, publicBodiesImporter];
