@@ -174,6 +174,7 @@ const RULES: PublisherRules = {
   skip: [],
   dropAcronyms: [],
   genericWords: ['ministry', 'of', 'foreign', 'affairs'],
+  nonLatinLanguages: ['ja'],
   languages: { hr: 'hr' },
   countryNames: { HR: 'Croatia', ZA: 'South Africa', NL: 'the Netherlands', DE: 'Germany', US: 'the United States' },
 };

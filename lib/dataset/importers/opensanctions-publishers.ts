@@ -30,6 +30,7 @@ export interface PublisherRules {
   skip: string[];
   dropAcronyms: string[];
   genericWords: string[];
+  nonLatinLanguages: string[];
   languages: Record<string, string>;
   countryNames: Record<string, string>;
 }
@@ -41,6 +42,7 @@ export const PUBLISHER_RULES: PublisherRules = {
   skip: publishersTable.skip,
   dropAcronyms: publishersTable.dropAcronyms,
   genericWords: genericTable.words,
+  nonLatinLanguages: publishersTable.nonLatinLanguages,
   languages: publishersTable.languages as Record<string, string>,
   countryNames: countriesTable.names as Record<string, string>,
 };
@@ -148,7 +150,11 @@ export function importPublishers(
     const nativeNames: { text: string; lang: string }[] = [];
     if (native !== english) {
       const lang = r.languages[cc];
-      if (lang) nativeNames.push({ text: native, lang });
+      const romanised =
+        lang && r.nonLatinLanguages.includes(lang) && /^[\p{Script=Latin}\p{P}\p{Zs}\d]+$/u.test(native);
+      const englishWords =
+        /\b(Register|Centre|Center|Council|Service|Agency|Ministry|Authority|Office|National|Committee)\b/.test(native);
+      if (lang && !romanised && !englishWords) nativeNames.push({ text: native, lang });
       else aliases.push(native);
     }
     if (/^The /.test(english)) aliases.push(english.replace(/^The /, ''));
