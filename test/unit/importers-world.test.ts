@@ -7,6 +7,7 @@ import {
   importCentralBanks,
   sameHead,
   websiteOf,
+  withArticle,
   type CentralBankTables,
 } from '../../lib/dataset/importers/central-banks';
 import { importPublishers, type PublisherRules } from '../../lib/dataset/importers/opensanctions-publishers';
@@ -150,6 +151,10 @@ describe('central banks importer', () => {
     ).toThrow(/central_banks\.csv: row 2: expected 3 fields, found 2/);
   });
   it('helpers', () => {
+    expect(withArticle('Bank of Albania')).toBe('the Bank of Albania');
+    expect(withArticle('Czech National Bank')).toBe('the Czech National Bank');
+    expect(withArticle('Bank Indonesia')).toBe('Bank Indonesia');
+    expect(withArticle('Norges Bank')).toBe('Norges Bank');
     expect(cleanName('Dr. Johnson Pandit Asiama .')).toBe('Johnson Pandit Asiama');
     expect(cleanName('Simon Vong Sin Man ( 黃善文 )')).toBe('Simon Vong Sin Man');
     expect(cleanName('Amando M. Tetangco, Jr')).toBe('Amando M. Tetangco Jr.');

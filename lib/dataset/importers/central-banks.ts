@@ -101,6 +101,15 @@ export function domainAcronym(website: string | undefined, name: string): string
   return label.length >= 2 && label === ini ? label : undefined;
 }
 
+/** "the Bank of Algeria", "the Czech National Bank", but "Bank Indonesia", "Norges Bank". */
+export function withArticle(bank: string): string {
+  const the =
+    /^(Bank of|Central|National|Reserve|Monetary|State|Federal|European|Eastern|Royal|Overseas|Administration)\b/.test(
+      bank,
+    ) || /\b(National|Central|Reserve|People's) Bank\b|Monetary Authority$|Nationalbank$/.test(bank);
+  return the && !/^The /.test(bank) ? `the ${bank}` : bank;
+}
+
 function listWords(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
@@ -407,7 +416,7 @@ export function importCentralBanks(
       .sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0))
       .map(({ sortKey: _s, ...r }) => r);
     const last = roles[roles.length - 1]!;
-    const lastOrg = bankName.get(last.org!)!;
+    const lastOrg = withArticle(bankName.get(last.org!)!);
     const span = !last.start
       ? ''
       : !last.end
