@@ -23,7 +23,7 @@ export class ImportError extends Error {
 }
 
 /** Splits CSV text into records of raw fields. Throws on an unterminated quote. */
-function tokenize(text: string, file: string): { fields: string[]; row: number }[] {
+function tokenize(text: string, file: string, delimiter: string): { fields: string[]; row: number }[] {
   const out: { fields: string[]; row: number }[] = [];
   let fields: string[] = [];
   let field = '';
@@ -57,7 +57,7 @@ function tokenize(text: string, file: string): { fields: string[]; row: number }
       if (field.trim() !== '') throw new ImportError(file, recordLine, 'stray quote inside an unquoted field');
       field = '';
       quoted = true;
-    } else if (c === ',') {
+    } else if (c === delimiter) {
       fields.push(field);
       field = '';
     } else if (c === '\r') {
@@ -81,10 +81,15 @@ function tokenize(text: string, file: string): { fields: string[]; row: number }
 /**
  * Parses CSV with a header row. Every row must have as many fields as the header (a row with
  * fewer or more fields is malformed and throws, naming file and row). `required` columns must
- * be present in the header.
+ * be present in the header. `delimiter` is the field separator (`;` in some European exports).
  */
-export function parseCsv(text: string, file: string, required: readonly string[] = []): CsvRow[] {
-  const records = tokenize(text, file);
+export function parseCsv(
+  text: string,
+  file: string,
+  required: readonly string[] = [],
+  delimiter: string = ',',
+): CsvRow[] {
+  const records = tokenize(text, file, delimiter);
   const header = records.shift();
   if (!header) throw new ImportError(file, undefined, 'empty file (no header row)');
   const names = header.fields.map((h) => h.trim());

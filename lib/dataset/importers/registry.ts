@@ -3,5 +3,8 @@
  * after the older importers it calls directly. Add a new source here.
  */
 import type { Importer } from './source';
+import { centralBanksImporter } from './central-banks';
+import { openSanctionsPublishersImporter } from './opensanctions-publishers';
+import { publicBodiesImporter } from './publicbodies';
 
-export const IMPORTERS: Importer[] = [];
+export const IMPORTERS: Importer[] = [centralBanksImporter, openSanctionsPublishersImporter, publicBodiesImporter];
