@@ -3,5 +3,6 @@
  * after the older importers it calls directly. Add a new source here.
  */
 import type { Importer } from './source';
+import { worldListedImporter } from './world-listed';
 
-export const IMPORTERS: Importer[] = [];
+export const IMPORTERS: Importer[] = [worldListedImporter];
