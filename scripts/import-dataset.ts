@@ -34,8 +34,15 @@ function read(rel: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function context(reservedIds: ReadonlySet<string>, isWord: (w: string) => boolean): ImportContext {
+function context(
+  reservedIds: ReadonlySet<string>,
+  isWord: (w: string) => boolean,
+  existing: readonly EntityRecord[],
+  curatedIds: ReadonlySet<string>,
+): ImportContext {
   return {
+    existing,
+    curatedIds,
     read,
     exists: (rel) => locate(rel) !== undefined,
     list: (dir) => {
@@ -190,7 +197,9 @@ async function main(): Promise<void> {
       return;
     }
     const taken = new Set([...reservedIds, ...[...outputs.values()].flat().map((r) => r.id)]);
-    const { records, skipped } = importer.run(context(taken, isWord));
+    const curated = readCurated();
+    const existing = [...curated, ...[...outputs.values()].flat()];
+    const { records, skipped } = importer.run(context(taken, isWord, existing, new Set(curated.map((r) => r.id))));
     for (const s of skipped) console.warn(`${importer.output}: skipped ${s}`);
     outputs.set(importer.output, records);
   }

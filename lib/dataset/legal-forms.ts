@@ -6,8 +6,35 @@
  */
 import generated from './legal-suffixes.generated.json';
 
-/** Romanised forms not in ISO 20275 (which lists Japanese forms only in Japanese). */
-const EXTRA_LATIN = ['K.K.', 'Kabushiki Kaisha'];
+/**
+ * Forms not in ISO 20275 as written in company names: romanised Japanese (ISO lists Japanese
+ * forms only in Japanese), and spellings of European and other forms the list has in another
+ * case or not at all (A/S, Oyj, Plc, SpA, Aktiengesellschaft …).
+ */
+const EXTRA_LATIN = [
+  'K.K.',
+  'Kabushiki Kaisha',
+  'A/S',
+  'Oyj',
+  'Abp',
+  'Plc',
+  'PLC',
+  'SpA',
+  'S.p.A.',
+  'A.S.',
+  'A.Ş.',
+  'Aktiengesellschaft',
+  'PJSC',
+  'Public Joint Stock Company',
+  'PCL',
+  'Berhad',
+  'Bhd',
+  'Joint Stock Co., Ltd.',
+  'Joint-Stock Co., Ltd.',
+  'Joint Stock Company',
+  'Stock Co., Ltd.',
+  'Joint Stock',
+];
 /**
  * Mainland China's company forms under the Company Law: ISO 20275 v1.6 lists Chinese entity
  * types (企业, 事业单位 …) but not these, though Hong Kong's and Taiwan's forms are there.

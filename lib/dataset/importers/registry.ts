@@ -6,5 +6,11 @@ import type { Importer } from './source';
 import { centralBanksImporter } from './central-banks';
 import { openSanctionsPublishersImporter } from './opensanctions-publishers';
 import { publicBodiesImporter } from './publicbodies';
+import { worldListedImporter } from './world-listed';
 
-export const IMPORTERS: Importer[] = [centralBanksImporter, openSanctionsPublishersImporter, publicBodiesImporter];
+export const IMPORTERS: Importer[] = [
+  centralBanksImporter,
+  openSanctionsPublishersImporter,
+  publicBodiesImporter,
+  worldListedImporter,
+];

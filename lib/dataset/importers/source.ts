@@ -20,6 +20,10 @@ export interface ImportContext {
   isWord(w: string): boolean;
   /** Ids already taken by other sources or curated files (an importer picks another id for a different entity). */
   reservedIds: ReadonlySet<string>;
+  /** Records of the curated files and of the importers run before this one, to find the same entity. */
+  existing?: readonly EntityRecord[];
+  /** Ids of curated records: an imported record given one of them is replaced by the curated record. */
+  curatedIds?: ReadonlySet<string>;
 }
 
 export interface ImportResult {
