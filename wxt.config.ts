@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See docs/ARCHITECTURE.md. The dataset is compiled before WXT runs (`npm run dataset:compile`,
-// part of `npm run build`): the content script imports .generated/match-index.ts and extension
-// pages fetch data/entities.json.
+// part of `npm run build`): the background loads data/match-index.bin (the matcher lives there)
+// and extension pages fetch data/entities.json.
 export default defineConfig({
   // DRAMATIS_OUT lets parallel work build to separate folders (tests read the same variable).
   outDir: process.env.DRAMATIS_OUT ?? '.output',
@@ -46,10 +46,16 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push({
-        absoluteSrc: join(import.meta.dirname, '.generated', 'entities.json'),
-        relativeDest: 'data/entities.json',
-      });
+      files.push(
+        {
+          absoluteSrc: join(import.meta.dirname, '.generated', 'entities.json'),
+          relativeDest: 'data/entities.json',
+        },
+        {
+          absoluteSrc: join(import.meta.dirname, '.generated', 'match-index.bin'),
+          relativeDest: 'data/match-index.bin',
+        },
+      );
     },
   },
 });

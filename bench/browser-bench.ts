@@ -6,7 +6,6 @@
  *      page pipeline run in the main world (bench/page-probe.ts).
  */
 import type { BrowserContext, Page } from '@playwright/test';
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension } from '../test/support/browser';
@@ -52,7 +51,6 @@ export interface BrowserResults {
     longTasksAfterScanMaxMs: number;
     longTaskRuns: number[];
   };
-  splits: Record<string, number>;
   heap: {
     withExtensionUsed: number;
     withoutExtensionUsed: number;
@@ -76,19 +74,6 @@ export interface BrowserResults {
     extrapolation: string;
   };
   chromiumVersion: string;
-}
-
-async function bundleProbe(): Promise<string> {
-  const out = await build({
-    entryPoints: [join(ROOT, 'bench', 'page-probe.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    platform: 'browser',
-    target: 'es2022',
-    logLevel: 'warning',
-  });
-  return out.outputFiles[0]!.text;
 }
 
 // Long tasks, and long animation frames: a frame's rendering (for instance painting thousands
@@ -207,12 +192,9 @@ export async function runBrowserBench(
   }
   const page0 = pageHtml(paras, 11);
   const markJs = readFileSync(join(ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js'), 'utf8');
-  const probeJs = await bundleProbe();
   const server = await startServer({
     '/bench.html': page0.html,
     '/mark.min.js': markJs,
-    '/probe.js': probeJs,
-    '/index.txt': indexBase64,
   });
   const url = `${server.url}/bench.html`;
   log(`browser: page ${(page0.html.length / 1e6).toFixed(1)} MB HTML, ~${page0.textNodes} text nodes`);
@@ -330,25 +312,6 @@ export async function runBrowserBench(
         h.contentScriptCost = h.withExtensionUsed - h.withoutExtensionUsed;
         h.ratioWithToWithout = round(h.withExtensionUsed / h.withoutExtensionUsed, 2);
         h.runs = 3;
-
-        // Phase splits of the extension's pipeline, run in the main world (3 runs, median).
-        const splitRuns: Record<string, number>[] = [];
-        for (let i = 0; i < 3; i++) {
-          await page.goto(url, { waitUntil: 'load' });
-          await page.addScriptTag({ url: `${server.url}/probe.js` });
-          splitRuns.push(
-            await page.evaluate(async (u) => {
-              const b64 = await (await fetch(u)).text();
-              const p = (window as unknown as { __dramatisProbe: (s: string) => Promise<Record<string, number>> })
-                .__dramatisProbe;
-              return p(b64);
-            }, `${server.url}/index.txt`),
-          );
-        }
-        results.splits = Object.fromEntries(
-          Object.keys(splitRuns[0]!).map((k) => [k, round(median(splitRuns.map((s) => s[k]!)), 1)]),
-        );
-        log(`browser: splits ${JSON.stringify(results.splits)}`);
 
         // mark.js at growing list sizes; the list is the bundled aliases in a fixed shuffled order.
         const r = rng(5);

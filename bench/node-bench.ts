@@ -18,7 +18,7 @@ import { newsParagraphs, syntheticAliases } from './corpus';
 import { median, round, timeSync } from './stats';
 
 export const TEXT_UNITS = 5_500_000; // 11 MB of UTF-16; ≥ 5 MB whichever way MB is read
-const CHUNK = 16 * 1024; // as lib/page/page-scan.ts chunks page text
+const CHUNK = 16 * 1024; // as lib/page/marks.ts chunks page text
 const SEP = String.fromCharCode(BREAK);
 
 /** Joins paragraphs into ~16K-unit chunks separated by BREAK, as the page scan does. */

@@ -30,8 +30,7 @@ const commitAtStart = sh('git rev-parse HEAD');
 const dirtyAtStart = sh('git status --porcelain').length > 0;
 const loadAtStart = loadavg();
 const node = runNodeBench(log);
-const generated = readFileSync(join(ROOT, '.generated', 'match-index.ts'), 'utf8');
-const indexBase64 = JSON.parse(/MATCH_INDEX_BASE64 = (".*");/.exec(generated)![1]!) as string;
+const indexBase64 = readFileSync(join(ROOT, '.generated', 'match-index.bin')).toString('base64');
 
 let browser: BrowserResults | { error: string };
 try {
@@ -167,13 +166,6 @@ if ('extension' in browser) {
   row(
     "Chromium: the extension's own work by phase (medians; the first pass on a page runs cold)",
     `walk ${ph.walk} + scan ${ph.scan} + resolve ${ph.resolve} + place ${ph.place} ms`,
-    '',
-    '',
-  );
-  const sp = browser.splits;
-  row(
-    'Chromium: the same pipeline warm, in the main world without yields (bench/page-probe.ts, one run each)',
-    `walk ${sp.collectBlocksMs} + join ${sp.joinChunksMs} + scan ${sp.scanMs} + resolve ${sp.resolveMs} ms; whole pass ${sp.scanDocumentNoYieldMs} ms (cold ${sp.coldScanDocumentNoYieldMs} ms)`,
     '',
     '',
   );

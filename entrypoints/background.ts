@@ -2,6 +2,8 @@ import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CardSessions } from '../lib/background/card-sessions';
 import { handleMessage } from '../lib/background/handlers';
+import { MatcherService, type MatchPort } from '../lib/background/matcher-service';
+import { MATCH_PORT } from '../lib/match-protocol';
 import type { SenderKind } from '../lib/messages';
 import { send } from '../lib/messages';
 import {
@@ -44,6 +46,22 @@ export default defineBackground(() => {
     .then((v) => cards.restore((v as Record<string, unknown>)[CARDS_KEY]))
     .catch(() => {});
   const cardsChanged = () => void session?.set({ [CARDS_KEY]: cards.save() }).catch(() => {});
+
+  // The one matcher: each frame's page agent connects a port; the index loads on first use.
+  const matcher = new MatcherService(async () => {
+    const res = await fetch(browser.runtime.getURL('/data/match-index.bin' as '/'));
+    if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
+    return res.arrayBuffer();
+  });
+  browser.runtime.onConnect.addListener((port) => {
+    // Only our own content scripts connect (no externally_connectable); check the name anyway.
+    if (port.name !== MATCH_PORT || !port.sender?.tab) {
+      port.disconnect();
+      return;
+    }
+    matcher.connect(port as unknown as MatchPort);
+  });
+  (globalThis as { dramatisMatcher?: MatcherService }).dramatisMatcher = matcher;
 
   browser.tabs.onRemoved.addListener((tabId) => {
     found.delete(tabId);

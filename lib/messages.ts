@@ -96,6 +96,20 @@ export const PRIVATE_TYPES: ReadonlySet<MessageType> = new Set([
   'notes:import',
 ]);
 
+/** A page agent's message on the matching port (lib/match-protocol.ts), checked before use. */
+export const matchRequestSchema = z
+  .object({
+    type: z.literal('pass'),
+    pass: z.number().int().nonnegative(),
+    order: z.array(z.number().int().nonnegative()).max(1_000_000).optional(),
+    blocks: z
+      .array(z.object({ id: z.number().int().nonnegative(), text: z.string().max(16 * 1024 * 1024) }).strict())
+      .max(1_000_000),
+    last: z.boolean(),
+    show: z.boolean().optional(),
+  })
+  .strict();
+
 /** Validates an incoming envelope; returns a message for the sender when it is malformed. */
 export function parseEnvelope(raw: unknown): { ok: true; msg: Envelope } | { ok: false; error: string } {
   if (typeof raw !== 'object' || raw === null) return { ok: false, error: 'message must be an object' };

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { MATCH_INDEX_BASE64 } from '../../.generated/match-index';
+import { MATCH_PORT } from '../../lib/match-protocol';
 import { startDramatis } from '../../lib/page/content-app';
+import type { PortLike } from '../../lib/page/match-client';
 import { normalizeSettings, readSettings, SETTINGS_KEY } from '../../lib/settings';
 import highlightCss from './style.css?inline';
 import './style.css';
@@ -19,12 +20,12 @@ export default defineContentScript({
     ctx.setInterval(() => {}, 1500);
     void startDramatis({
       doc: document,
-      indexBase64: MATCH_INDEX_BASE64,
       signal: ctx.signal,
       isValid: () => ctx.isValid,
       cardUrl: browser.runtime.getURL('/card.html'),
       cardOrigin: new URL(browser.runtime.getURL('/')).origin,
       highlightCss,
+      connectMatcher: () => browser.runtime.connect({ name: MATCH_PORT }) as unknown as PortLike,
       sendToBackground: (msg) => browser.runtime.sendMessage(msg),
       onRuntimeMessage: (handler) => {
         const listener = (raw: unknown) => handler(raw);

@@ -110,7 +110,7 @@ export async function resolveMentionsSliced(
 }
 
 /** The resolution itself, as a generator that pauses every few hundred spans. */
-function* resolveSteps(
+export function* resolveSteps(
   index: MatchIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,

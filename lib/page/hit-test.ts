@@ -3,7 +3,7 @@
  * pointer's caret position names a text node, and the mention's own rectangles confirm it
  * (the caret position snaps to the nearest text even off it).
  */
-import { liveRange, type PageMention } from './page-scan';
+import { liveRange, type PageMention } from './marks';
 
 export class MentionLookup {
   private readonly byNode = new Map<Text, PageMention[]>();

@@ -5,7 +5,7 @@
  */
 import type { CardFrame } from './card-frame';
 import type { MentionLookup } from './hit-test';
-import { liveRange, type PageMention } from './page-scan';
+import { liveRange, type PageMention } from './marks';
 
 export const OPEN_DELAY_MS = 300;
 export const CLOSE_GRACE_MS = 300;

@@ -1,0 +1,166 @@
+/**
+ * The one matcher of the browser: the index is loaded once (an ArrayBuffer from the package) and
+ * kept for the worker's life; each frame's page agent holds a port, and each port a PageMatcher
+ * with that page's blocks. Work from many frames is queued fairly: one slice of one frame's pass
+ * at a time, round robin, so a huge page in one tab does not hold up a short article in another.
+ * A new pass of a frame replaces its queued one; a port that closes (tab closed, navigated)
+ * cancels its work. No extension APIs here: the background entrypoint hands in ports.
+ */
+import { deserializeIndex, type MatchIndex } from '../match/index-format';
+import { PageMatcher, type BlockMention, type Steps } from '../match/page-matcher';
+import { Scanner } from '../match/scan';
+import type { MarksMessage, MatcherToAgent, PassMessage } from '../match-protocol';
+import { matchRequestSchema } from '../messages';
+
+export interface MatchPort {
+  postMessage(m: MatcherToAgent): void;
+  onMessage: { addListener(l: (m: unknown) => void): void };
+  onDisconnect: { addListener(l: () => void): void };
+}
+
+/** Longest run of matching work before other frames (and the worker's event loop) get a turn. */
+export const SLICE_MS = 10;
+
+interface Job {
+  steps: Steps<BlockMention[]>;
+  done: (marks: BlockMention[]) => void;
+  busy: number;
+}
+
+interface Session {
+  matcher: PageMatcher | undefined;
+  /** The pass being received, its parts so far. */
+  pass: number;
+  /** Ids of the blocks sent in this pass's first part that asked to be shown. */
+  shown: Set<number> | undefined;
+  job: Job | undefined;
+  closed: boolean;
+}
+
+export class MatcherService {
+  private loaded: Promise<{ index: MatchIndex; scanner: Scanner }> | undefined;
+  private readonly ring: Session[] = [];
+  private running = false;
+  /** Frames with a live port (for tests and diagnostics). */
+  sessions = 0;
+
+  constructor(
+    private readonly loadIndex: () => Promise<ArrayBuffer | Uint8Array>,
+    private readonly now: () => number = () => performance.now(),
+    private readonly pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+  ) {}
+
+  /** Whether a pass is being worked on now (tests stop the worker at such a moment). */
+  get working(): boolean {
+    return this.running;
+  }
+
+  /** The index and scanner, loaded on first use and kept. */
+  ready(): Promise<{ index: MatchIndex; scanner: Scanner }> {
+    this.loaded ??= this.loadIndex().then((buf) => {
+      const index = deserializeIndex(buf instanceof Uint8Array ? buf : new Uint8Array(buf));
+      return { index, scanner: new Scanner(index) };
+    });
+    this.loaded.catch(() => (this.loaded = undefined)); // a failed load is tried again next time
+    return this.loaded;
+  }
+
+  connect(port: MatchPort): void {
+    const session: Session = { matcher: undefined, pass: 0, shown: undefined, job: undefined, closed: false };
+    this.sessions++;
+    port.onDisconnect.addListener(() => {
+      session.closed = true;
+      session.job = undefined;
+      session.matcher = undefined;
+      this.sessions--;
+    });
+    // Messages of one port are handled in order, each after the previous one's set-up.
+    let chain = Promise.resolve();
+    port.onMessage.addListener((raw) => {
+      chain = chain.then(() => this.receive(session, port, raw)).catch(() => {});
+    });
+  }
+
+  private async receive(session: Session, port: MatchPort, raw: unknown): Promise<void> {
+    const parsed = matchRequestSchema.safeParse(raw);
+    if (!parsed.success || session.closed) return; // a malformed message is dropped, never thrown
+    const msg = parsed.data as PassMessage;
+    const { scanner, index } = await this.ready();
+    if (session.closed) return;
+    session.matcher ??= new PageMatcher(scanner);
+    const m = session.matcher;
+    if (msg.order) {
+      session.pass = msg.pass;
+      session.shown = undefined;
+      m.update(msg.order, msg.blocks);
+    } else {
+      if (msg.pass !== session.pass) return; // a part of a pass already replaced
+      m.add(msg.blocks);
+    }
+    if (msg.show) session.shown = new Set([...(session.shown ?? []), ...msg.blocks.map((b) => b.id)]);
+    if (!msg.last && !msg.show) return;
+    const pass = msg.pass;
+    if (msg.last && m.missing().length) {
+      port.postMessage({ type: 'resend', pass });
+      return;
+    }
+    const partial = !msg.last;
+    this.enqueue(session, m.match(partial ? session.shown : undefined), (marks, busy) => {
+      if (session.closed || session.pass !== pass) return;
+      port.postMessage(encodeMarks(index, pass, partial, marks, busy));
+    });
+  }
+
+  private enqueue(session: Session, steps: Steps<BlockMention[]>, done: (m: BlockMention[], busy: number) => void) {
+    const job: Job = { steps, busy: 0, done: (marks) => done(marks, job.busy) };
+    session.job = job; // replaces a queued pass of the same frame
+    if (!this.ring.includes(session)) this.ring.push(session);
+    if (!this.running) void this.run();
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.ring.length) {
+        const session = this.ring.shift()!;
+        const job = session.job;
+        if (!job || session.closed) continue;
+        const t0 = this.now();
+        let finished: BlockMention[] | undefined;
+        for (;;) {
+          const r = job.steps.next();
+          if (r.done) {
+            finished = r.value;
+            break;
+          }
+          if (this.now() - t0 >= SLICE_MS) break;
+        }
+        job.busy += this.now() - t0;
+        if (finished) {
+          if (session.job === job) session.job = undefined;
+          job.done(finished);
+        } else if (session.job === job) this.ring.push(session);
+        else if (session.job) this.ring.push(session); // replaced meanwhile: the new job waits its turn
+        await this.pause();
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+export function encodeMarks(
+  index: MatchIndex,
+  pass: number,
+  partial: boolean,
+  found: readonly BlockMention[],
+  workerMs: number,
+): MarksMessage {
+  const entities: Record<number, [string, number]> = {};
+  const marks: number[] = [];
+  for (const f of found) {
+    marks.push(f.block, f.start, f.end, f.entity);
+    entities[f.entity] ??= [index.meta.ids[f.entity]!, index.entityCategory[f.entity]!];
+  }
+  return { type: 'marks', pass, partial, entities, marks, workerMs: Math.round(workerMs * 10) / 10 };
+}

@@ -1,0 +1,54 @@
+/**
+ * The page agent ↔ matcher stream: one `runtime.connect` port per frame (name `MATCH_PORT`).
+ * The page agent sends the text of blocks that changed since the matcher last saw them, with the
+ * page's block order; the matcher answers with marks. Types only (the content script carries no
+ * validator library); the background validates every message with `matchRequestSchema`
+ * (lib/messages.ts) and drops what does not fit.
+ *
+ *   agent ──pass {pass, order, blocks, last, show}──▶ matcher   (a long page: several parts)
+ *   agent ◀──marks {pass, partial, entities, marks}── matcher   (partial: for the first part)
+ *   agent ◀──resend {pass}── matcher                           (it lacks blocks: send them all)
+ *
+ * A port that closes (the service worker stopped, the extension reloaded) loses nothing but
+ * time: the agent connects again and sends every block.
+ */
+
+export const MATCH_PORT = 'dramatis:match';
+
+/** Most text in one message (UTF-16 units): the agent splits larger passes into parts. */
+export const PART_CHARS = 256 * 1024;
+
+export interface PassMessage {
+  type: 'pass';
+  /** Increases with each pass of this frame. */
+  pass: number;
+  /** Every block id in document order; on the first part of a pass only. */
+  order?: number[];
+  /** Blocks whose text the matcher has not seen in this state. */
+  blocks: { id: number; text: string }[];
+  /** The last part of the pass: the matcher resolves the whole page and answers. */
+  last: boolean;
+  /** Answer with marks for the blocks sent so far (the part of a long page on screen). */
+  show?: boolean;
+}
+
+export type AgentToMatcher = PassMessage;
+
+export interface MarksMessage {
+  type: 'marks';
+  pass: number;
+  partial: boolean;
+  /** Entities the marks refer to: index → [entity id, category index]. */
+  entities: Record<number, [string, number]>;
+  /** Flat quadruples: block id, start, end, entity index. */
+  marks: number[];
+  /** Time the matcher spent on this answer (its own slices, ms). */
+  workerMs: number;
+}
+
+export interface ResendMessage {
+  type: 'resend';
+  pass: number;
+}
+
+export type MatcherToAgent = MarksMessage | ResendMessage;
