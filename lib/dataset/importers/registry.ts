@@ -2,6 +2,7 @@
  * Importers in the one shape (`source.ts`), run by `scripts/import-dataset.ts` in this order
  * after the older importers it calls directly. Add a new source here.
  */
+import { everypoliticianImporter } from './everypolitician';
 import type { Importer } from './source';
 
-export const IMPORTERS: Importer[] = [];
+export const IMPORTERS: Importer[] = [everypoliticianImporter];
