@@ -3,6 +3,7 @@
  * after the older importers it calls directly. Add a new source here.
  */
 import { everypoliticianImporter } from './everypolitician';
+import { ifgMinistersImporter } from './ifg-ministers';
 import type { Importer } from './source';
 
-export const IMPORTERS: Importer[] = [everypoliticianImporter];
+export const IMPORTERS: Importer[] = [ifgMinistersImporter, everypoliticianImporter];
