@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entitySchema } from '../../lib/dataset/schema';
 import {
   importEverypolitician,
+  staleOpenRole,
   withoutQualifier,
   type CountriesConfig,
 } from '../../lib/dataset/importers/everypolitician';
@@ -169,5 +170,15 @@ describe('EveryPolitician importer', () => {
     expect(() => importEverypolitician(ctx, { countries: EPS_CONFIG })).toThrow(
       /every-politician-scrapers__ruritania-cabinet\/holders21\.csv: row 2: expected 5 fields, found 2/,
     );
+  });
+});
+
+describe('EveryPolitician stale open roles', () => {
+  it('does not take an open role begun before 1960 by someone born before 1920 or of unknown birth', () => {
+    expect(staleOpenRole({ start: '1890-11-15' })).toBe(true);
+    expect(staleOpenRole({ start: '1926', dob: '1881' })).toBe(true);
+    expect(staleOpenRole({ start: '1952-02-06', dob: '1926-04-21' })).toBe(false);
+    expect(staleOpenRole({ start: '1890', end: '1894' })).toBe(false);
+    expect(staleOpenRole({ start: '1985' })).toBe(false);
   });
 });

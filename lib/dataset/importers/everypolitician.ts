@@ -121,6 +121,16 @@ export function readEpsRows(
 
 const RANK = new Map<Category, number>(CATEGORIES.map((c, i) => [c, i]));
 
+/**
+ * A role with no end date that began before 1960, held by someone born before 1920 or of unknown
+ * birth: Wikidata lacks the end (Greek deputies of 1881, a Brazilian deputy of 1890), so it is
+ * not taken as held since 2008.
+ */
+export function staleOpenRole(r: Pick<EpsRow, 'start' | 'end' | 'dob'>): boolean {
+  if (r.end || !r.start || r.start.slice(0, 4) >= '1960') return false;
+  return !r.dob || r.dob.slice(0, 4) < '1920';
+}
+
 interface Person {
   wikidata: string;
   names: string[];
@@ -236,7 +246,7 @@ export function importEverypolitician(ctx: ImportContext, opts: EpsOptions = {})
         skipped.push(`${r.file} row ${r.row}: ends (${r.end}) before it starts (${r.start}); role left out`);
         continue;
       }
-      p.roles.push({ role, category, repo, heldSince2008: heldSince(r.end, since) });
+      p.roles.push({ role, category, repo, heldSince2008: heldSince(r.end, since) && !staleOpenRole(r) });
     }
     for (const n of cfg.native ?? []) {
       const file = `${folder}/${n.file}`;
