@@ -94,8 +94,15 @@ function resolveSharedAliases(imported: Map<string, EntityRecord[]>, curated: En
       const idx = aliases.findIndex((x) => (typeof x === 'string' ? x : x.text) === a.text);
       const curatedClaim = others.some((o) => o.curated && !o.flagged);
       if (a.flags & ALIAS_FULL && (a.text === r.name || r.nativeNames?.some((n) => n.text === a.text))) {
-        if (!(a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)))
+        if (a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) continue;
+        // Two people of the same name: both names need evidence on the page. A curated record's
+        // unflagged name cannot be flagged from here, so that case is left to the importer.
+        if (curatedClaim)
           warnings.push(`${r.id}: its name "${a.text}" is shared with ${others.map((o) => o.id).join(', ')}`);
+        else if (idx >= 0) {
+          const old = aliases[idx]!;
+          aliases[idx] = typeof old === 'string' ? { text: old, ambiguous: true } : { ...old, ambiguous: true };
+        } else aliases.push({ text: a.text, ambiguous: true });
         continue;
       }
       if (curatedClaim) {

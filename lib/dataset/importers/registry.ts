@@ -2,6 +2,9 @@
  * Importers in the one shape (`source.ts`), run by `scripts/import-dataset.ts` in this order
  * after the older importers it calls directly. Add a new source here.
  */
+import { europarlImporter } from './europarl';
+import { everypoliticianImporter } from './everypolitician';
+import { ifgMinistersImporter } from './ifg-ministers';
 import type { Importer } from './source';
 import { centralBanksImporter } from './central-banks';
 import { openSanctionsPublishersImporter } from './opensanctions-publishers';
@@ -13,4 +16,7 @@ export const IMPORTERS: Importer[] = [
   openSanctionsPublishersImporter,
   publicBodiesImporter,
   worldListedImporter,
+  ifgMinistersImporter,
+  europarlImporter,
+  everypoliticianImporter,
 ];
