@@ -120,10 +120,21 @@ export const roleSchema = z
     start: partialDate.optional(),
     /** Omitted or null while the role is held. */
     end: partialDate.nullable().optional(),
+    /**
+     * When the source gives no dates of the holder's own but names the term the role belonged to
+     * (a legislature's term): the term's bounds. The role lay within them; it is over once the
+     * term is, and the holder's own start and end stay unknown.
+     */
+    within: z.object({ start: partialDate, end: partialDate }).strict().optional(),
     source: url.optional(),
   })
   .strict();
 export type Role = z.infer<typeof roleSchema>;
+
+/** A role is held unless it has ended, or the term it lay within has. */
+export function roleHeld(r: Pick<Role, 'end' | 'within'>): boolean {
+  return !r.end && !r.within;
+}
 
 export const tickerSchema = z
   .object({

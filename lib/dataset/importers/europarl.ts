@@ -107,10 +107,15 @@ export function importMeps(ctx: ImportContext, opts: EpOptions = {}): ImportResu
     const id = links.same[m.id] ?? ids.take(`eu-${personSlug(name)}`, [m.birthday?.slice(0, 4), `mep${m.id}`]);
     const aliases: AliasInput[] = [];
     if (m.officialName && m.officialName !== name) aliases.push(m.officialName);
-    const roles: Role[] = terms.map((t) => ({
-      title: `Member of the European Parliament, ${EP_TERMS[t]!.ordinal} term (${EP_TERMS[t]!.years})`,
-      org: 'eu-parliament',
-    }));
+    const roles: Role[] = terms.map((t) => {
+      const [start, end] = EP_TERMS[t]!.years.split('–') as [string, string];
+      return {
+        title: `Member of the European Parliament, ${EP_TERMS[t]!.ordinal} term (${EP_TERMS[t]!.years})`,
+        org: 'eu-parliament',
+        // The list gives no mandate dates: the role lay within the term, which has ended.
+        within: { start, end },
+      };
+    });
     const termList = terms.map((t) => EP_TERMS[t]!.ordinal);
     const termText =
       termList.length === 1
