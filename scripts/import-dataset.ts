@@ -143,45 +143,14 @@ async function main(): Promise<void> {
   };
   writeIfChanged(SUFFIX_FILE, `${JSON.stringify(generated, null, 2)}\n`);
 
-  const { importSp500, listingExchanges, SP500_FILE, NASDAQ_FILE, NYSE_FILE, OTHER_FILE } =
-    await import('../lib/dataset/importers/sp500');
-  const { importDotgov, DOTGOV_FEDERAL_FILE, DOTGOV_AGENCIES_FILE } = await import('../lib/dataset/importers/dotgov');
-  const { importDpas, DPA_DIR } = await import('../lib/dataset/importers/datenanfragen');
-  const { importCongress, LEGISLATORS_FILE, EXECUTIVE_FILE, COMMITTEES_FILE, MEMBERSHIP_FILE } =
-    await import('../lib/dataset/importers/congress');
-
-  const exchanges = listingExchanges(read(NASDAQ_FILE), read(NYSE_FILE), read(OTHER_FILE));
-  const dotgov: EntityRecord[] = importDotgov(read(DOTGOV_FEDERAL_FILE), read(DOTGOV_AGENCIES_FILE));
-  // Regulators keep the short ids (us-cms is the agency); firms whose ticker collides get a name-based id.
-  const reservedIds = new Set([
-    ...dotgov.map((r) => r.id),
-    ...readCurated()
+  // Ids an importer must not reuse for a different entity: curated records other than firms
+  // (a curated firm with an imported firm's id is the hand-checked version of it, and replaces it).
+  const reservedIds = new Set(
+    readCurated()
       .filter((r) => r.type !== 'firm')
       .map((r) => r.id),
-  ]);
-  const outputs = new Map<string, EntityRecord[]>([
-    ['sp500', importSp500(read(SP500_FILE), { isWord, exchanges, reservedIds })],
-    ['us-federal-dotgov', dotgov],
-    [
-      'eu-dpas-datenanfragen',
-      importDpas(
-        readdirSync(join(SOURCES, DPA_DIR))
-          .filter((n) => n.endsWith('.json'))
-          .sort()
-          .map((n) => ({ file: `${DPA_DIR}/${n}`, text: read(`${DPA_DIR}/${n}`) })),
-      ),
-    ],
-    [
-      'us-congress',
-      importCongress({
-        legislators: read(LEGISLATORS_FILE),
-        executive: read(EXECUTIVE_FILE),
-        committees: read(COMMITTEES_FILE),
-        membership: read(MEMBERSHIP_FILE),
-      }),
-    ],
-  ]);
-
+  );
+  const outputs = new Map<string, EntityRecord[]>();
   for (const importer of IMPORTERS) {
     const missing = importer.reads.filter((dir) => !locate(dir));
     if (missing.length) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entitySchema } from '../../lib/dataset/schema';
 import { parseCsv } from '../../lib/dataset/importers/csv';
 import { importSp500, listingExchanges, securityDisplayName, tickerAlias } from '../../lib/dataset/importers/sp500';
-import { importDotgov, type BodySpec } from '../../lib/dataset/importers/dotgov';
+import { importDotgov, parseBodies, US_BODIES, type BodySpec } from '../../lib/dataset/importers/dotgov';
 import { acronymInName, importDpas, splitDpaName } from '../../lib/dataset/importers/datenanfragen';
 import { importCongress } from '../../lib/dataset/importers/congress';
 import { extractLegalSuffixes } from '../../lib/dataset/importers/iso20275';
@@ -303,5 +303,26 @@ describe('ISO 20275 extraction', () => {
     expect(() => extractLegalSuffixes(header + '"1","x"\n', isWord, 'iso.csv')).toThrow(
       /iso\.csv: row 2: expected 16 fields/,
     );
+  });
+});
+
+describe('dotgov allow-list file', () => {
+  it('loads every body from the data file', () => {
+    expect(US_BODIES.length).toBeGreaterThan(100);
+    expect(US_BODIES.find((b) => b.id === 'us-sec')).toMatchObject({ src: 'Securities and Exchange Commission' });
+  });
+  it('names the file and entry of a bad body', () => {
+    expect(() => parseBodies([{ src: 'X', id: 'us-x', remit: ['nonsense'] }], 'bodies.json')).toThrow(
+      /bodies\.json: entry #1: remit\.0/,
+    );
+    expect(() =>
+      parseBodies(
+        [
+          { src: 'X', id: 'us-x', remit: ['general'] },
+          { src: 'Y', id: 'us-x', remit: ['general'] },
+        ],
+        'bodies.json',
+      ),
+    ).toThrow(/entry #2: duplicate id us-x/);
   });
 });

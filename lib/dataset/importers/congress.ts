@@ -6,6 +6,7 @@
 import { parse } from 'yaml';
 import type { AliasInput, EntityRecord, Role } from '../schema';
 import { ImportError } from './csv';
+import type { Importer } from './source';
 
 export const LEGISLATORS_FILE = 'unitedstates__congress-legislators/legislators-current.yaml';
 export const EXECUTIVE_FILE = 'unitedstates__congress-legislators/executive.yaml';
@@ -278,3 +279,17 @@ export function importCongress(
     return record;
   });
 }
+
+export const congressImporter: Importer = {
+  output: 'us-congress',
+  reads: ['unitedstates__congress-legislators'],
+  run: (ctx) => ({
+    records: importCongress({
+      legislators: ctx.read(LEGISLATORS_FILE),
+      executive: ctx.read(EXECUTIVE_FILE),
+      committees: ctx.read(COMMITTEES_FILE),
+      membership: ctx.read(MEMBERSHIP_FILE),
+    }),
+    skipped: [],
+  }),
+};

@@ -6,6 +6,7 @@
 import { companyAliases, stripLegalSuffix, unInvertArticle } from '../legal-forms';
 import type { AliasInput, EntityRecord } from '../schema';
 import { ImportError, parseCsv } from './csv';
+import type { Importer } from './source';
 
 export const SP500_FILE = 'datasets__s-and-p-500-companies/constituents.csv';
 export const NASDAQ_FILE = 'datasets__nasdaq-listings/nasdaq-listed.csv';
@@ -153,3 +154,13 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
   }
   return [...byName.values()];
 }
+
+export const sp500Importer: Importer = {
+  output: 'sp500',
+  reads: ['datasets__s-and-p-500-companies', 'datasets__nasdaq-listings', 'datasets__nyse-other-listings'],
+  run(ctx) {
+    const exchanges = listingExchanges(ctx.read(NASDAQ_FILE), ctx.read(NYSE_FILE), ctx.read(OTHER_FILE));
+    const records = importSp500(ctx.read(SP500_FILE), { isWord: ctx.isWord, exchanges, reservedIds: ctx.reservedIds });
+    return { records, skipped: [] };
+  },
+};
