@@ -58,6 +58,7 @@ describe('S&P 500 importer', () => {
     expect(apple.firm?.legalName).toBe('Apple Inc.');
     expect(apple.firm?.tickers).toEqual([{ symbol: 'AAPL', exchange: 'NASDAQ' }]);
     expect(apple.sources[1]).toBe('https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=320193');
+    expect(apple.ids).toEqual({ cik: '320193' });
     expect(apple.asOf).toBe('2026-08-08');
     expect(byId.get('us-hd')!.name).toBe('Home Depot');
     expect(byId.get('us-hd')!.firm?.tickers).toEqual([{ symbol: 'HD', exchange: 'NYSE' }]);

@@ -101,7 +101,7 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
     const symbol = v.Symbol!;
     if (!/^[A-Z][A-Z.]*$/.test(symbol)) throw new ImportError(file, row, `bad Symbol "${symbol}"`);
     if (!v.Security) throw new ImportError(file, row, 'empty Security');
-    if (!/^\d+$/.test(v.CIK!)) throw new ImportError(file, row, `bad CIK "${v.CIK}"`);
+    if (!/^0*[1-9]\d*$/.test(v.CIK!)) throw new ImportError(file, row, `bad CIK "${v.CIK}"`);
     if (v['Date added'] && !DATE_RE.test(v['Date added']!))
       throw new ImportError(file, row, `bad Date added "${v['Date added']}"`);
     const display = securityDisplayName(v.Security);
@@ -147,6 +147,7 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
         ...(hq ? { headquarters: hq } : {}),
         sector: `${sector}: ${sub}`,
       },
+      ids: { cik: v.CIK!.replace(/^0+/, '') },
       sources: [SP500_URL, `https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=${v.CIK}`],
       asOf: SP500_AS_OF,
     };
