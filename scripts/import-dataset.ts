@@ -4,8 +4,10 @@
  * and refreshes `lib/dataset/legal-suffixes.generated.json` from the ISO 20275 list.
  * Output is sorted by id and pretty-printed, so re-running on the same input changes nothing.
  *
- * Aliases an imported record shares with another record (imported or curated) are flagged
- * ambiguous here, since the check would otherwise reject them.
+ * Steps: (1) each importer of the registry, in order; (2) the same entity from several sources is
+ * merged into one record (`lib/dataset/merge.ts`); (3) aliases an imported record shares with
+ * another record (imported or curated) are flagged ambiguous, since the check would otherwise
+ * reject them.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -13,6 +15,7 @@ import { ALIAS_AMBIGUOUS, ALIAS_FULL, ALIAS_SHORT, expandAliases } from '../lib/
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
 import { DATASET_DIR, defaultExpandOptions, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
+import { mergeAcrossSources } from '../lib/dataset/merge';
 import type { ImportContext } from '../lib/dataset/importers/source';
 import type { AliasInput, EntityRecord } from '../lib/dataset/schema';
 
@@ -164,7 +167,21 @@ async function main(): Promise<void> {
     outputs.set(importer.output, records);
   }
 
-  for (const w of resolveSharedAliases(outputs, readCurated())) console.warn(`warning: ${w}`);
+  // 2. The same entity from several sources becomes one record (curated records win).
+  const curated = readCurated();
+  const { outputs: mergedOutputs, report } = mergeAcrossSources(
+    [...outputs].map(([output, records]) => ({ output, records })),
+    curated,
+  );
+  for (const o of mergedOutputs) outputs.set(o.output, o.records);
+  console.log(
+    `merge: ${report.merged.length} records merged into others, ${report.linked.length} linked to curated records`,
+  );
+  for (const l of report.linked) console.log(`  linked ${l}`);
+  for (const c of report.conflicts) console.warn(`warning: not merged: ${c}`);
+
+  // 3. Aliases that collide.
+  for (const w of resolveSharedAliases(outputs, curated)) console.warn(`warning: ${w}`);
 
   const outDir = join(DATASET_DIR, 'imported');
   mkdirSync(outDir, { recursive: true });
