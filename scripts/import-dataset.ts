@@ -11,19 +11,26 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALIAS_AMBIGUOUS, ALIAS_FULL, ALIAS_SHORT, expandAliases } from '../lib/dataset/aliases';
+import { flagCollisions } from '../lib/dataset/collisions';
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
-import { DATASET_DIR, defaultExpandOptions, englishWords } from '../lib/dataset/load';
+import { DATASET_DIR, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
 import { mergeAcrossSources } from '../lib/dataset/merge';
 import type { ImportContext } from '../lib/dataset/importers/source';
-import type { AliasInput, EntityRecord } from '../lib/dataset/schema';
+import type { EntityRecord } from '../lib/dataset/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCES = resolve(process.env.DRAMATIS_SOURCES ?? join(ROOT, '..', 'shared', 'data', 'sources'));
 /** Files extracted from fetched repositories by `npm run dataset:sources` (not in git). */
 const FETCHED = resolve(process.env.DRAMATIS_FETCHED ?? join(ROOT, '.sources'));
 const SUFFIX_FILE = join(ROOT, 'lib', 'dataset', 'legal-suffixes.generated.json');
+/** Everyday abbreviations: a short acronym that is one of them is ambiguous (hand table). */
+const ABBREVIATIONS_FILE = join(ROOT, 'assets', 'dataset', 'sources', 'common-abbreviations.json');
+
+/** Every US ticker in the SEC company list (funds and all), when that list has been extracted. */
+function usTickers(): Set<string> {
+  return new Set();
+}
 
 /** A source file, from the shared copies or the fetched ones. */
 function locate(rel: string): string | undefined {
@@ -59,57 +66,6 @@ function writeIfChanged(path: string, text: string): boolean {
 function stable(records: EntityRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return `${JSON.stringify(sorted, null, 2)}\n`;
-}
-
-/**
- * Resolves aliases an imported record shares with another record: flagged ambiguous when the
- * others are imported too (or flag theirs), dropped when a curated record claims the text
- * unflagged (the curated file is someone else's, and its claim is the hand-checked one).
- */
-function resolveSharedAliases(imported: Map<string, EntityRecord[]>, curated: EntityRecord[]): string[] {
-  const opts = defaultExpandOptions();
-  const curatedIds = new Set(curated.map((r) => r.id));
-  const live = [...[...imported.values()].flat().filter((r) => !curatedIds.has(r.id)), ...curated];
-  const owners = new Map<string, { id: string; curated: boolean; flagged: boolean }[]>();
-  for (const r of live)
-    for (const a of expandAliases(r, opts)) {
-      const k = a.text.toLowerCase();
-      if (!owners.has(k)) owners.set(k, []);
-      owners
-        .get(k)!
-        .push({ id: r.id, curated: curatedIds.has(r.id), flagged: !!(a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) });
-    }
-  const warnings: string[] = [];
-  for (const r of live) {
-    if (curatedIds.has(r.id)) continue;
-    for (const a of expandAliases(r, opts)) {
-      const list = owners.get(a.text.toLowerCase())!;
-      const others = list.filter((o) => o.id !== r.id);
-      if (!others.length) continue;
-      const aliases: AliasInput[] = (r.aliases ??= []);
-      const idx = aliases.findIndex((x) => (typeof x === 'string' ? x : x.text) === a.text);
-      const curatedClaim = others.some((o) => o.curated && !o.flagged);
-      if (a.flags & ALIAS_FULL && (a.text === r.name || r.nativeNames?.some((n) => n.text === a.text))) {
-        if (!(a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)))
-          warnings.push(`${r.id}: its name "${a.text}" is shared with ${others.map((o) => o.id).join(', ')}`);
-        continue;
-      }
-      if (curatedClaim) {
-        if (idx >= 0) aliases.splice(idx, 1);
-        else
-          warnings.push(
-            `${r.id}: cannot drop derived alias "${a.text}" claimed by ${others.map((o) => o.id).join(', ')}`,
-          );
-        continue;
-      }
-      if (a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) continue;
-      if (idx >= 0) {
-        const old = aliases[idx]!;
-        aliases[idx] = typeof old === 'string' ? { text: old, ambiguous: true } : { ...old, ambiguous: true };
-      } else aliases.push({ text: a.text, ambiguous: true }); // derived (e.g. without "The"): listed, flagged
-    }
-  }
-  return warnings;
 }
 
 function readCurated(): EntityRecord[] {
@@ -181,7 +137,13 @@ async function main(): Promise<void> {
   for (const c of report.conflicts) console.warn(`warning: not merged: ${c}`);
 
   // 3. Aliases that collide.
-  for (const w of resolveSharedAliases(outputs, curated)) console.warn(`warning: ${w}`);
+  const abbreviations = JSON.parse(readFileSync(ABBREVIATIONS_FILE, 'utf8')) as { abbreviations: string[] };
+  const collisions = flagCollisions(outputs, curated, {
+    isWord,
+    tickers: usTickers(),
+    abbreviations: new Set(abbreviations.abbreviations),
+  });
+  for (const w of collisions) console.warn(`warning: ${w}`);
 
   const outDir = join(DATASET_DIR, 'imported');
   mkdirSync(outDir, { recursive: true });
