@@ -15,7 +15,7 @@ import { flagCollisions } from '../lib/dataset/collisions';
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
 import { DATASET_DIR, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
-import { mergeAcrossSources } from '../lib/dataset/merge';
+import { canonicalOrder, mergeAcrossSources } from '../lib/dataset/merge';
 import type { ImportContext } from '../lib/dataset/importers/source';
 import type { EntityRecord } from '../lib/dataset/schema';
 
@@ -65,7 +65,7 @@ function writeIfChanged(path: string, text: string): boolean {
 
 function stable(records: EntityRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `${JSON.stringify(sorted, null, 2)}\n`;
+  return `${JSON.stringify(sorted.map(canonicalOrder), null, 2)}\n`;
 }
 
 function readCurated(): EntityRecord[] {

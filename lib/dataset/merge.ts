@@ -352,3 +352,30 @@ export function likelyDuplicates(records: readonly EntityRecord[]): string[][] {
   }
   return [...by.values()].filter((ids) => ids.length > 1);
 }
+
+const KEY_ORDER = [
+  'id',
+  'type',
+  'name',
+  'nativeNames',
+  'aliases',
+  'jurisdiction',
+  'description',
+  'regulator',
+  'firm',
+  'official',
+  'relations',
+  'events',
+  'cues',
+  'ids',
+  'sources',
+  'asOf',
+];
+
+/** The record with its fields in the schema's order (merging and flagging may add some at the end). */
+export function canonicalOrder(r: EntityRecord): EntityRecord {
+  const out: Record<string, unknown> = {};
+  for (const k of KEY_ORDER) if (k in r) out[k] = (r as Record<string, unknown>)[k];
+  for (const [k, v] of Object.entries(r)) if (!(k in out)) out[k] = v;
+  return out as EntityRecord;
+}

@@ -77,7 +77,20 @@ export const STATES: Record<string, string> = {
 /** Non-voting seats: five Delegates and Puerto Rico's Resident Commissioner. */
 const DELEGATE_SEATS = new Set(['DC', 'GU', 'VI', 'AS', 'MP']);
 
-interface Term {
+/** The seat a term is for: "U.S. Senator from Ohio", "U.S. Representative for OH-3" … (undefined for other types). */
+export function seatTitle(term: Pick<Term, 'type' | 'state' | 'district'>): string | undefined {
+  const state = term.state ?? '';
+  const stateName = STATES[state];
+  if (!stateName) return undefined;
+  if (term.type === 'sen') return `U.S. Senator from ${stateName}`;
+  if (term.type !== 'rep') return undefined;
+  if (DELEGATE_SEATS.has(state)) return `Delegate to the U.S. House of Representatives from ${stateName}`;
+  if (state === 'PR') return 'Resident Commissioner of Puerto Rico in the U.S. House of Representatives';
+  if (!term.district) return `U.S. Representative for ${stateName} (at large)`;
+  return `U.S. Representative for ${state}-${term.district}`;
+}
+
+export interface Term {
   type: string;
   start: string;
   end: string;
@@ -85,7 +98,7 @@ interface Term {
   district?: number;
   party?: string;
 }
-interface Person {
+export interface Person {
   id: { bioguide?: string; wikidata?: string };
   name: { first: string; last: string; middle?: string; nickname?: string; suffix?: string; official_full?: string };
   terms: Term[];
@@ -183,16 +196,11 @@ export function importCongress(
     checkPerson(p, files.legislators, i);
     const term = p.terms[p.terms.length - 1]!;
     const state = term.state ?? '';
-    const stateName = STATES[state];
-    if (!stateName) throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unknown state "${state}"`);
-    let title: string;
-    if (term.type === 'sen') title = `U.S. Senator from ${stateName}`;
-    else if (term.type === 'rep') {
-      if (DELEGATE_SEATS.has(state)) title = `Delegate to the U.S. House of Representatives from ${stateName}`;
-      else if (state === 'PR') title = 'Resident Commissioner of Puerto Rico in the U.S. House of Representatives';
-      else if (!term.district) title = `U.S. Representative for ${stateName} (at large)`;
-      else title = `U.S. Representative for ${state}-${term.district}`;
-    } else throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unexpected term type "${term.type}"`);
+    if (!STATES[state])
+      throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unknown state "${state}"`);
+    const title = seatTitle(term);
+    if (!title)
+      throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unexpected term type "${term.type}"`);
     const roles: Role[] = [
       { title, org: term.type === 'sen' ? 'us-senate' : 'us-house', start: term.start, end: term.end },
       ...(leadership.get(p.id.bioguide ?? '') ?? []),

@@ -5,9 +5,18 @@
  * first (`lib/dataset/merge.ts`). Add a new source as one line at the end.
  */
 import { congressImporter } from './congress';
+import { congressHistoryImporter } from './congress-history';
 import { datenanfragenImporter } from './datenanfragen';
 import { dotgovImporter } from './dotgov';
 import type { Importer } from './source';
 import { sp500Importer } from './sp500';
 
-export const IMPORTERS: Importer[] = [dotgovImporter, sp500Importer, datenanfragenImporter, congressImporter];
+// One importer per line (prettier would join them), so adding one is a one-line change.
+// prettier-ignore
+export const IMPORTERS: Importer[] = [
+  dotgovImporter,
+  sp500Importer,
+  datenanfragenImporter,
+  congressImporter,
+  congressHistoryImporter,
+];
