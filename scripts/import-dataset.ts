@@ -15,6 +15,12 @@ import { flagCollisions } from '../lib/dataset/collisions';
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
 import { DATASET_DIR, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
+import {
+  dropForeignListings,
+  SEC_FILE,
+  secTickerSymbols,
+  secTickersImporter,
+} from '../lib/dataset/importers/sec-tickers';
 import { canonicalOrder, mergeAcrossSources } from '../lib/dataset/merge';
 import type { ImportContext } from '../lib/dataset/importers/source';
 import type { EntityRecord } from '../lib/dataset/schema';
@@ -29,7 +35,7 @@ const ABBREVIATIONS_FILE = join(ROOT, 'assets', 'dataset', 'sources', 'common-ab
 
 /** Every US ticker in the SEC company list (funds and all), when that list has been extracted. */
 function usTickers(): Set<string> {
-  return new Set();
+  return locate(SEC_FILE) ? secTickerSymbols(read(SEC_FILE)) : new Set();
 }
 
 /** A source file, from the shared copies or the fetched ones. */
@@ -135,6 +141,15 @@ async function main(): Promise<void> {
   );
   for (const l of report.linked) console.log(`  linked ${l}`);
   for (const c of report.conflicts) console.warn(`warning: not merged: ${c}`);
+
+  // A company of the SEC list that is a firm of another country in the dataset is its US listing.
+  const secOut = outputs.get(secTickersImporter.output);
+  if (secOut) {
+    const others = [...[...outputs].filter(([k]) => k !== secTickersImporter.output).flatMap(([, v]) => v), ...curated];
+    const { kept, dropped } = dropForeignListings(secOut, others);
+    outputs.set(secTickersImporter.output, kept);
+    for (const d of dropped) console.warn(`${secTickersImporter.output}: ${d}`);
+  }
 
   // 3. Aliases that collide.
   const abbreviations = JSON.parse(readFileSync(ABBREVIATIONS_FILE, 'utf8')) as { abbreviations: string[] };

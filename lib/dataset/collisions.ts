@@ -77,19 +77,35 @@ export function flagCollisions(
     }
 
   // 2. A name (or native name) shared with another record: ambiguous wherever we may flag it.
+  // An imported record whose name a curated record claims unflagged is left out: the curated
+  // record says the text means it (almost always the same entity under another id).
+  const dropped = new Set<string>();
   for (const r of own)
     for (const a of expandAliases(r, opts)) {
       if (!(a.flags & ALIAS_FULL) || a.flags & FLAGGED) continue;
       const others = owners.get(a.text.toLowerCase())!.filter((o) => o.id !== r.id);
       if (!others.length) continue;
+      const claim = others.find((o) => o.curated && !o.flagged);
+      if (claim && a.text === r.name) {
+        dropped.add(r.id);
+        warnings.push(
+          `${r.id} left out: its name "${a.text}" is curated ${claim.id}'s (link them by an id if they are one entity, or flag it ambiguous there)`,
+        );
+        break;
+      }
       flagAmbiguous(r, a.text);
-      for (const o of others)
-        if (o.curated && !o.flagged)
-          warnings.push(`${r.id}: its name "${a.text}" is shared with curated ${o.id}, which must flag it ambiguous`);
+      if (claim)
+        warnings.push(`${r.id}: its name "${a.text}" is shared with curated ${claim.id}, which must flag it ambiguous`);
+    }
+  if (dropped.size)
+    for (const list of imported.values()) {
+      const kept = list.filter((r) => !dropped.has(r.id));
+      if (kept.length !== list.length) list.splice(0, list.length, ...kept);
     }
 
   // 3. Other shared aliases.
   for (const r of own) {
+    if (dropped.has(r.id)) continue;
     for (const a of expandAliases(r, opts)) {
       if (a.flags & ALIAS_FULL) continue;
       const others = owners.get(a.text.toLowerCase())!.filter((o) => o.id !== r.id);

@@ -66,10 +66,13 @@ describe('collision flags', () => {
     expect(warnings).toEqual([]);
   });
 
-  it('warns when an imported name is a curated record’s unflagged name', () => {
+  it('leaves out an imported record whose name a curated record claims unflagged', () => {
     const a = firm('us-beta', 'Beta');
-    const warnings = flagCollisions(new Map([['x', [a]]]), [firm('cn-beta', 'Beta', { jurisdiction: 'CN' })], opts);
-    expect(a.aliases).toEqual([{ text: 'Beta', ambiguous: true }]);
-    expect(warnings).toEqual(['us-beta: its name "Beta" is shared with curated cn-beta, which must flag it ambiguous']);
+    const list = [a, firm('us-gamma', 'Gamma')];
+    const warnings = flagCollisions(new Map([['x', list]]), [firm('cn-beta', 'Beta', { jurisdiction: 'CN' })], opts);
+    expect(list.map((r) => r.id)).toEqual(['us-gamma']);
+    expect(warnings).toEqual([
+      'us-beta left out: its name "Beta" is curated cn-beta\'s (link them by an id if they are one entity, or flag it ambiguous there)',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { congressImporter } from './congress';
 import { congressHistoryImporter } from './congress-history';
 import { datenanfragenImporter } from './datenanfragen';
 import { dotgovImporter } from './dotgov';
+import { secTickersImporter } from './sec-tickers';
 import type { Importer } from './source';
 import { sp500Importer } from './sp500';
 
@@ -19,4 +20,5 @@ export const IMPORTERS: Importer[] = [
   datenanfragenImporter,
   congressImporter,
   congressHistoryImporter,
+  secTickersImporter,
 ];
