@@ -50,8 +50,13 @@ function read(rel: string): string {
   return readFileSync(path, 'utf8');
 }
 
-function context(reservedIds: ReadonlySet<string>, isWord: (w: string) => boolean): ImportContext {
+function context(
+  reservedIds: ReadonlySet<string>,
+  isWord: (w: string) => boolean,
+  earlier: readonly EntityRecord[],
+): ImportContext {
   return {
+    earlier,
     read,
     exists: (rel) => locate(rel) !== undefined,
     list: (dir) => {
@@ -124,7 +129,7 @@ async function main(): Promise<void> {
       return;
     }
     const taken = new Set([...reservedIds, ...[...outputs.values()].flat().map((r) => r.id)]);
-    const { records, skipped } = importer.run(context(taken, isWord));
+    const { records, skipped } = importer.run(context(taken, isWord, [...outputs.values()].flat()));
     for (const s of skipped) console.warn(`${importer.output}: skipped ${s}`);
     outputs.set(importer.output, records);
   }

@@ -72,6 +72,8 @@ describe('Congress history importer', () => {
   it('takes every presidential and vice-presidential term of those in office since 2008', () => {
     const b = byId.get('us-joseph-biden')!;
     expect(b.name).toBe('Joseph R. Biden Jr.');
+    expect(b.official!.knownBySurname).toBe(true);
+    expect(byId.get('us-richard-doe-il')!.official!.knownBySurname).toBeUndefined();
     expect(b.official!.roles.map((r) => [r.title, r.start, r.end])).toEqual([
       ['President of the United States', '2021-01-20', '2025-01-20'],
       ['Vice President of the United States', '2009-01-20', '2017-01-20'],

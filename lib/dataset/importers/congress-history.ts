@@ -90,6 +90,8 @@ interface Person {
   state?: string;
   roles: Role[];
   party?: string;
+  /** Presidents and Vice Presidents: the press names them by surname alone. */
+  knownBySurname?: boolean;
   description: string[];
   sources: EntityRecord['sources'];
   asOf: string;
@@ -230,6 +232,7 @@ export function importCongressHistory(
     const known = bioguide ? people.get(bioguide) : undefined;
     if (known) {
       known.roles = [...roles, ...known.roles];
+      known.knownBySurname = true;
       known.description.unshift(summary.replace(/\.$/, ';'));
       known.sources.unshift(source);
       if (EXECUTIVE_AS_OF > known.asOf) known.asOf = EXECUTIVE_AS_OF;
@@ -245,6 +248,7 @@ export function importCongressHistory(
       slugName: `${p.name.first ?? ''} ${p.name.last}`.trim(),
       roles,
       party: last.party,
+      knownBySurname: true,
       description: [summary],
       sources: [source, ...(bioguide ? [`https://bioguide.congress.gov/search/bio/${bioguide}`] : [])],
       asOf: EXECUTIVE_AS_OF,
@@ -267,7 +271,11 @@ export function importCongressHistory(
       ...(p.aliases.length ? { aliases: p.aliases } : {}),
       jurisdiction: 'US',
       description: description.length > 600 ? `${description.slice(0, 597)}…` : description,
-      official: { roles: p.roles, ...(p.party ? { party: p.party } : {}) },
+      official: {
+        roles: p.roles,
+        ...(p.party ? { party: p.party } : {}),
+        ...(p.knownBySurname ? { knownBySurname: true } : {}),
+      },
       ...(p.bioguide || p.wikidata
         ? { ids: { ...(p.wikidata ? { wikidata: p.wikidata } : {}), ...(p.bioguide ? { bioguide: p.bioguide } : {}) } }
         : {}),

@@ -4,6 +4,7 @@
  * when the same entity comes from several sources the merged record keeps the id of the
  * first (`lib/dataset/merge.ts`). Add a new source as one line at the end.
  */
+import { cabinetImporter } from './cabinet';
 import { congressImporter } from './congress';
 import { congressHistoryImporter } from './congress-history';
 import { datenanfragenImporter } from './datenanfragen';
@@ -21,4 +22,5 @@ export const IMPORTERS: Importer[] = [
   congressImporter,
   congressHistoryImporter,
   secTickersImporter,
+  cabinetImporter,
 ];

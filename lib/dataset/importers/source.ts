@@ -20,6 +20,8 @@ export interface ImportContext {
   isWord(w: string): boolean;
   /** Ids already taken by other sources or curated files (an importer picks another id for a different entity). */
   reservedIds: ReadonlySet<string>;
+  /** Records of the importers before this one (registry order), for a source that has no ids of its own to link by. */
+  earlier?: readonly EntityRecord[];
 }
 
 export interface ImportResult {
