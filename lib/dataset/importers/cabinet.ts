@@ -18,7 +18,7 @@ import positionsJson from '../../../assets/dataset/sources/fivethirtyeight__data
 import { foldName } from '../merge';
 import type { EntityRecord, Role } from '../schema';
 import { personSlug } from './congress';
-import { ImportError, parseCsv } from './csv';
+import { parseCsv } from './csv';
 import type { Importer } from './source';
 
 export const CABINET_FILE = 'fivethirtyeight__data/cabinet-turnover.csv';
