@@ -270,7 +270,13 @@ SSBK01:
       start: '2023-01-03',
       end: '2029-01-03',
     });
-    expect(s.official?.roles[1]?.title).toBe('Ranking Member, Senate Committee on Banking');
+    expect(s.official?.roles[1]).toEqual({
+      title: 'U.S. Representative for NY-16',
+      org: 'us-house',
+      start: '1981-01-05',
+      end: '1983-01-03',
+    });
+    expect(s.official?.roles[2]?.title).toBe('Ranking Member, Senate Committee on Banking');
     expect(s.ids).toEqual({ wikidata: 'Q380900', bioguide: 'S000148' });
     expect(s.sources).toContain('https://bioguide.congress.gov/search/bio/S000148');
     expect(records[1]!.official?.roles).toHaveLength(1); // a subcommittee chair is not listed

@@ -17,7 +17,9 @@
  */
 import { parse } from 'yaml';
 import type { AliasInput, EntityRecord, Role } from '../schema';
-import { personSlug, seatTitle, STATES, type Term } from './congress';
+import { joinTerms, personSlug, seatTitle, STATES, type Term } from './congress';
+
+export { joinTerms };
 import { ImportError } from './csv';
 import type { Importer } from './source';
 
@@ -29,8 +31,6 @@ const EXECUTIVE_COMMIT = 'dfa9622263dd4c8d08636926e498f1845704d7eb';
 export const EXECUTIVE_AS_OF = '2026-06-15';
 /** Officials "since 2008": anyone whose term ran on or after this day. */
 const SINCE = '2008-01-01';
-/** Terms this close together (days) are one stretch in the seat (Congresses start a few days apart). */
-const CONTIGUOUS_DAYS = 7;
 
 interface Version {
   commit: string;
@@ -50,19 +50,6 @@ interface ExecutivePerson {
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
-
-/** Joins consecutive terms of one title into one role. */
-export function joinTerms(terms: { title: string; org?: string; start: string; end: string }[]): Role[] {
-  const roles: Role[] = [];
-  for (const t of [...terms].sort((a, b) => (a.start < b.start ? -1 : 1))) {
-    const prev = roles.find((r) => r.title === t.title && daysBetween(r.end as string, t.start) <= CONTIGUOUS_DAYS);
-    if (prev && t.end > (prev.end as string)) prev.end = t.end;
-    else if (!prev) roles.push({ title: t.title, ...(t.org ? { org: t.org } : {}), start: t.start, end: t.end });
-  }
-  return roles.sort((a, b) => ((b.start ?? '') < (a.start ?? '') ? -1 : 1));
-}
-
 function displayName(n: FormerMember['name']): string {
   return n.official_full ?? [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
 }

@@ -74,6 +74,22 @@ export const STATES: Record<string, string> = {
   AS: 'American Samoa',
   MP: 'the Northern Mariana Islands',
 };
+/** Terms this close together (days) are one stretch in the seat (Congresses start a few days apart). */
+const CONTIGUOUS_DAYS = 7;
+
+const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/** Joins consecutive terms of one title into one role. */
+export function joinTerms(terms: { title: string; org?: string; start: string; end: string }[]): Role[] {
+  const roles: Role[] = [];
+  for (const t of [...terms].sort((a, b) => (a.start < b.start ? -1 : 1))) {
+    const prev = roles.find((r) => r.title === t.title && daysBetween(r.end as string, t.start) <= CONTIGUOUS_DAYS);
+    if (prev && t.end > (prev.end as string)) prev.end = t.end;
+    else if (!prev) roles.push({ title: t.title, ...(t.org ? { org: t.org } : {}), start: t.start, end: t.end });
+  }
+  return roles.sort((a, b) => ((b.start ?? '') < (a.start ?? '') ? -1 : 1));
+}
+
 /** Non-voting seats: five Delegates and Puerto Rico's Resident Commissioner. */
 const DELEGATE_SEATS = new Set(['DC', 'GU', 'VI', 'AS', 'MP']);
 
@@ -201,8 +217,23 @@ export function importCongress(
     const title = seatTitle(term);
     if (!title)
       throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unexpected term type "${term.type}"`);
+    // Every seat held, consecutive terms joined, the current one first.
+    const seats = p.terms.flatMap((t) => {
+      const seat = seatTitle(t);
+      return seat
+        ? [{ title: seat, org: t.type === 'sen' ? 'us-senate' : 'us-house', start: t.start, end: t.end }]
+        : [];
+    });
+    const joined = joinTerms(seats);
+    const current = joined.find((r) => r.title === title && r.end === term.end) ?? {
+      title,
+      org: term.type === 'sen' ? 'us-senate' : 'us-house',
+      start: term.start,
+      end: term.end,
+    };
     const roles: Role[] = [
-      { title, org: term.type === 'sen' ? 'us-senate' : 'us-house', start: term.start, end: term.end },
+      current,
+      ...joined.filter((r) => r !== current),
       ...(leadership.get(p.id.bioguide ?? '') ?? []),
     ];
     people.push({ p, roles, party: term.party, file: files.legislators, term, kind: term.type as 'sen' | 'rep' });
