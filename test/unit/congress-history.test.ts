@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { articleName, leadershipRoles } from '../../lib/dataset/importers/congress';
 import { importCongressHistory, joinTerms } from '../../lib/dataset/importers/congress-history';
 import { entitySchema } from '../../lib/dataset/schema';
 
@@ -92,5 +93,26 @@ describe('Congress history importer', () => {
         { title: 'A', start: '2007-01-04', end: '2009-01-03' },
       ]),
     ).toHaveLength(2);
+  });
+});
+
+describe('Congress names and leadership posts', () => {
+  it('takes the Wikipedia article name as the form the press uses', () => {
+    expect(articleName('Dick Durbin')).toBe('Dick Durbin');
+    expect(articleName('Chris Jacobs (politician)')).toBe('Chris Jacobs');
+    expect(articleName('Cher')).toBeUndefined();
+    expect(articleName(undefined)).toBeUndefined();
+  });
+  it('joins a post held in consecutive Congresses and keeps an open one only when asked', () => {
+    const list = [
+      { title: 'Senate Majority Whip', chamber: 'senate', start: '2021-01-20', end: '2023-01-03' },
+      { title: 'Senate Majority Whip', chamber: 'senate', start: '2023-01-03', end: '2025-01-03' },
+      { title: 'Senate Minority Whip', chamber: 'senate', start: '2025-01-03' },
+    ];
+    expect(leadershipRoles(list, true)).toEqual([
+      { title: 'Senate Minority Whip', org: 'us-senate', start: '2025-01-03' },
+      { title: 'Senate Majority Whip', org: 'us-senate', start: '2021-01-20', end: '2025-01-03' },
+    ]);
+    expect(leadershipRoles(list, false)).toHaveLength(1);
   });
 });

@@ -17,7 +17,16 @@
  */
 import { parse } from 'yaml';
 import type { AliasInput, EntityRecord, Role } from '../schema';
-import { joinTerms, personSlug, seatTitle, STATES, type Term } from './congress';
+import {
+  articleName,
+  joinTerms,
+  leadershipRoles,
+  personSlug,
+  seatTitle,
+  STATES,
+  type LeadershipRole,
+  type Term,
+} from './congress';
 
 export { joinTerms };
 import { ImportError } from './csv';
@@ -37,14 +46,15 @@ interface Version {
   date: string;
 }
 export interface FormerMember {
-  id: { bioguide?: string; wikidata?: string };
+  id: { bioguide?: string; wikidata?: string; wikipedia?: string };
+  leadership_roles?: LeadershipRole[];
   name: { first?: string; last?: string; middle?: string; nickname?: string; suffix?: string; official_full?: string };
   terms: Term[];
   _lastSeen: Version;
   _firstAbsent: Version;
 }
 interface ExecutivePerson {
-  id: { bioguide?: string; wikidata?: string };
+  id: { bioguide?: string; wikidata?: string; wikipedia?: string };
   name: { first?: string; last?: string; middle?: string; nickname?: string; suffix?: string; official_full?: string };
   terms: (Term & { how?: string })[];
 }
@@ -54,13 +64,14 @@ function displayName(n: FormerMember['name']): string {
   return n.official_full ?? [n.first, n.middle, n.last, n.suffix].filter(Boolean).join(' ');
 }
 
-function namesOf(n: FormerMember['name'], name: string): AliasInput[] {
+function namesOf(n: FormerMember['name'], name: string, wikipedia?: string): AliasInput[] {
   const out: string[] = [];
   const add = (s: string | undefined) => {
     if (s && s !== name && !out.includes(s)) out.push(s);
   };
   if (n.first && n.last && !/^\p{L}\.?$/u.test(n.first)) add(`${n.first} ${n.last}`);
   if (n.nickname && n.last) add(`${n.nickname} ${n.last}`);
+  add(articleName(wikipedia));
   return out;
 }
 
@@ -142,7 +153,8 @@ export function importCongressHistory(
       }
       seats.push({ title, org: t.type === 'sen' ? 'us-senate' : 'us-house', start: t.start, end: t.end });
     }
-    const roles = joinTerms(seats);
+    // Leadership posts with both dates only: the last version of the file may predate their end.
+    const roles = [...joinTerms(seats), ...leadershipRoles(m.leadership_roles, false)];
     const lastTitle = seatTitle(lastTerm);
     if (!roles.length) {
       skipped.push(`${where}: only term ended early on an unknown date`);
@@ -173,7 +185,7 @@ export function importCongressHistory(
       bioguide,
       wikidata,
       name,
-      aliases: namesOf(m.name, name),
+      aliases: namesOf(m.name, name, m.id.wikipedia),
       slugName: `${m.name.first} ${m.name.last}`,
       state: lastTerm.state,
       roles,
@@ -231,7 +243,7 @@ export function importCongressHistory(
       bioguide,
       wikidata,
       name,
-      aliases: namesOf(p.name as FormerMember['name'], name),
+      aliases: namesOf(p.name as FormerMember['name'], name, p.id.wikipedia),
       slugName: `${p.name.first ?? ''} ${p.name.last}`.trim(),
       roles,
       party: last.party,

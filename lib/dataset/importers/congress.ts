@@ -115,9 +115,48 @@ export interface Term {
   party?: string;
 }
 export interface Person {
-  id: { bioguide?: string; wikidata?: string };
+  id: { bioguide?: string; wikidata?: string; wikipedia?: string };
   name: { first: string; last: string; middle?: string; nickname?: string; suffix?: string; official_full?: string };
   terms: Term[];
+  leadership_roles?: LeadershipRole[];
+}
+export interface LeadershipRole {
+  title: string;
+  chamber?: string;
+  start?: string;
+  end?: string;
+}
+
+/**
+ * The name of the person's Wikipedia article ("Dick Durbin", "Bernie Sanders"), without a
+ * disambiguation ("Chris Jacobs (politician)"): the form the press uses. Undefined when it does
+ * not read as a person's name.
+ */
+export function articleName(wikipedia: string | undefined): string | undefined {
+  const t = wikipedia?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return t && /^\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+)+$/u.test(t) ? t : undefined;
+}
+
+/** Party leadership posts (Speaker, whips, leaders) with their dates; one without an end only when `openOk`. */
+export function leadershipRoles(list: LeadershipRole[] | undefined, openOk: boolean): Role[] {
+  const out: Role[] = [];
+  const valid = (list ?? []).filter((l) => l?.title && /^\d{4}-\d{2}-\d{2}$/.test(String(l.start)));
+  for (const l of valid.sort((a, b) => (a.start! < b.start! ? -1 : 1))) {
+    const end = l.end && /^\d{4}-\d{2}-\d{2}$/.test(String(l.end)) ? l.end : undefined;
+    if (!end && !openOk) continue;
+    const org = l.chamber === 'senate' ? 'us-senate' : l.chamber === 'house' ? 'us-house' : undefined;
+    // The same post in consecutive Congresses is one stretch.
+    const prev = out.find(
+      (r) => r.title === l.title && typeof r.end === 'string' && daysBetween(r.end, l.start!) <= CONTIGUOUS_DAYS,
+    );
+    if (prev) {
+      if (end) prev.end = end;
+      else delete prev.end;
+      continue;
+    }
+    out.push({ title: l.title, ...(org ? { org } : {}), start: l.start, ...(end ? { end } : {}) });
+  }
+  return out.sort((a, b) => ((b.start ?? '') < (a.start ?? '') ? -1 : 1));
 }
 interface Committee {
   type: string;
@@ -234,6 +273,7 @@ export function importCongress(
     const roles: Role[] = [
       current,
       ...joined.filter((r) => r !== current),
+      ...leadershipRoles(p.leadership_roles, true),
       ...(leadership.get(p.id.bioguide ?? '') ?? []),
     ];
     people.push({ p, roles, party: term.party, file: files.legislators, term, kind: term.type as 'sen' | 'rep' });
@@ -273,6 +313,8 @@ export function importCongress(
       const nick = `${n.nickname} ${n.last}`;
       if (nick !== name && !aliases.includes(nick)) aliases.push(nick);
     }
+    const article = articleName(p.id.wikipedia);
+    if (article && article !== name && !aliases.includes(article)) aliases.push(article);
     const firstTerm = p.terms[0]!;
     const partyWord = ordinalParty(party);
     let description: string;
