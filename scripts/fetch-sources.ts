@@ -28,6 +28,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parquetReadObjects } from 'hyparquet';
 import { parse } from 'yaml';
 import { parseCsv, toCsv } from '../lib/dataset/importers/csv';
+import { pick, yamlItems } from '../lib/dataset/extract';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SPECS = join(ROOT, 'assets', 'dataset', 'sources');
@@ -66,31 +67,6 @@ async function parquetToCsv(buf: Buffer, columns: string[]): Promise<{ text: str
   const rows = (await parquetReadObjects({ file, columns })) as Record<string, unknown>[];
   const cell = (v: unknown) => (v === null || v === undefined ? '' : String(v));
   return { text: toCsv([columns, ...rows.map((r) => columns.map((c) => cell(r[c])))]), rows: rows.length };
-}
-
-/** A value at a dotted path; `terms[].start` keeps `start` of each element of `terms`. */
-function pick(item: unknown, paths: string[]): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const put = (into: Record<string, unknown>, from: unknown, path: string[]) => {
-    if (from === null || typeof from !== 'object') return;
-    const [head, ...rest] = path;
-    const list = head!.endsWith('[]');
-    const key = list ? head!.slice(0, -2) : head!;
-    const value = (from as Record<string, unknown>)[key];
-    if (value === undefined) return;
-    if (!rest.length) into[key] = value;
-    else if (list && Array.isArray(value)) {
-      const arr = (into[key] ??= value.map(() => ({}))) as Record<string, unknown>[];
-      value.forEach((v, i) => put(arr[i]!, v, rest));
-    } else put((into[key] ??= {}) as Record<string, unknown>, value, rest);
-  };
-  for (const p of paths) put(out, item, p.split('.'));
-  return out;
-}
-
-/** Top-level items of a YAML list file, as text blocks ("- " at column 0 starts one). */
-function yamlItems(text: string): string[] {
-  return text.split(/\n(?=- )/).filter((b) => b.startsWith('- '));
 }
 
 /** The former items of a YAML list, from the file's history (see the header comment). */
