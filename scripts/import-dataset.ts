@@ -4,23 +4,39 @@
  * and refreshes `lib/dataset/legal-suffixes.generated.json` from the ISO 20275 list.
  * Output is sorted by id and pretty-printed, so re-running on the same input changes nothing.
  *
- * Aliases an imported record shares with another record (imported or curated) are flagged
- * ambiguous here, since the check would otherwise reject them.
+ * Steps: (1) each importer of the registry, in order; (2) the same entity from several sources is
+ * merged into one record (`lib/dataset/merge.ts`); (3) aliases an imported record shares with
+ * another record (imported or curated) are flagged ambiguous, since the check would otherwise
+ * reject them.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { ALIAS_AMBIGUOUS, ALIAS_FULL, ALIAS_SHORT, expandAliases } from '../lib/dataset/aliases';
+import { flagCollisions } from '../lib/dataset/collisions';
 import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/iso20275';
-import { DATASET_DIR, defaultExpandOptions, englishWords } from '../lib/dataset/load';
+import { DATASET_DIR, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
+import {
+  dropForeignListings,
+  SEC_FILE,
+  secTickerSymbols,
+  secTickersImporter,
+} from '../lib/dataset/importers/sec-tickers';
+import { canonicalOrder, mergeAcrossSources } from '../lib/dataset/merge';
 import type { ImportContext } from '../lib/dataset/importers/source';
-import type { AliasInput, EntityRecord } from '../lib/dataset/schema';
+import type { EntityRecord } from '../lib/dataset/schema';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const SOURCES = resolve(process.env.DRAMATIS_SOURCES ?? join(ROOT, '..', 'shared', 'data', 'sources'));
 /** Files extracted from fetched repositories by `npm run dataset:sources` (not in git). */
 const FETCHED = resolve(process.env.DRAMATIS_FETCHED ?? join(ROOT, '.sources'));
 const SUFFIX_FILE = join(ROOT, 'lib', 'dataset', 'legal-suffixes.generated.json');
+/** Everyday abbreviations: a short acronym that is one of them is ambiguous (hand table). */
+const ABBREVIATIONS_FILE = join(ROOT, 'assets', 'dataset', 'sources', 'common-abbreviations.json');
+
+/** Every US ticker in the SEC company list (funds and all), when that list has been extracted. */
+function usTickers(): Set<string> {
+  return locate(SEC_FILE) ? secTickerSymbols(read(SEC_FILE)) : new Set();
+}
 
 /** A source file, from the shared copies or the fetched ones. */
 function locate(rel: string): string | undefined {
@@ -39,10 +55,12 @@ function context(
   isWord: (w: string) => boolean,
   existing: readonly EntityRecord[],
   curatedIds: ReadonlySet<string>,
+  earlier: readonly EntityRecord[],
 ): ImportContext {
   return {
     existing,
     curatedIds,
+    earlier,
     read,
     exists: (rel) => locate(rel) !== undefined,
     list: (dir) => {
@@ -62,65 +80,7 @@ function writeIfChanged(path: string, text: string): boolean {
 
 function stable(records: EntityRecord[]): string {
   const sorted = [...records].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return `${JSON.stringify(sorted, null, 2)}\n`;
-}
-
-/**
- * Resolves aliases an imported record shares with another record: flagged ambiguous when the
- * others are imported too (or flag theirs), dropped when a curated record claims the text
- * unflagged (the curated file is someone else's, and its claim is the hand-checked one).
- */
-function resolveSharedAliases(imported: Map<string, EntityRecord[]>, curated: EntityRecord[]): string[] {
-  const opts = defaultExpandOptions();
-  const curatedIds = new Set(curated.map((r) => r.id));
-  const live = [...[...imported.values()].flat().filter((r) => !curatedIds.has(r.id)), ...curated];
-  const owners = new Map<string, { id: string; curated: boolean; flagged: boolean }[]>();
-  for (const r of live)
-    for (const a of expandAliases(r, opts)) {
-      const k = a.text.toLowerCase();
-      if (!owners.has(k)) owners.set(k, []);
-      owners
-        .get(k)!
-        .push({ id: r.id, curated: curatedIds.has(r.id), flagged: !!(a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) });
-    }
-  const warnings: string[] = [];
-  for (const r of live) {
-    if (curatedIds.has(r.id)) continue;
-    for (const a of expandAliases(r, opts)) {
-      const list = owners.get(a.text.toLowerCase())!;
-      const others = list.filter((o) => o.id !== r.id);
-      if (!others.length) continue;
-      const aliases: AliasInput[] = (r.aliases ??= []);
-      const idx = aliases.findIndex((x) => (typeof x === 'string' ? x : x.text) === a.text);
-      const curatedClaim = others.some((o) => o.curated && !o.flagged);
-      if (a.flags & ALIAS_FULL && (a.text === r.name || r.nativeNames?.some((n) => n.text === a.text))) {
-        if (a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) continue;
-        // Two people of the same name: both names need evidence on the page. A curated record's
-        // unflagged name cannot be flagged from here, so that case is left to the importer.
-        if (curatedClaim)
-          warnings.push(`${r.id}: its name "${a.text}" is shared with ${others.map((o) => o.id).join(', ')}`);
-        else if (idx >= 0) {
-          const old = aliases[idx]!;
-          aliases[idx] = typeof old === 'string' ? { text: old, ambiguous: true } : { ...old, ambiguous: true };
-        } else aliases.push({ text: a.text, ambiguous: true });
-        continue;
-      }
-      if (curatedClaim) {
-        if (idx >= 0) aliases.splice(idx, 1);
-        else
-          warnings.push(
-            `${r.id}: cannot drop derived alias "${a.text}" claimed by ${others.map((o) => o.id).join(', ')}`,
-          );
-        continue;
-      }
-      if (a.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)) continue;
-      if (idx >= 0) {
-        const old = aliases[idx]!;
-        aliases[idx] = typeof old === 'string' ? { text: old, ambiguous: true } : { ...old, ambiguous: true };
-      } else aliases.push({ text: a.text, ambiguous: true }); // derived (e.g. without "The"): listed, flagged
-    }
-  }
-  return warnings;
+  return `${JSON.stringify(sorted.map(canonicalOrder), null, 2)}\n`;
 }
 
 function readCurated(): EntityRecord[] {
@@ -157,45 +117,14 @@ async function main(): Promise<void> {
   };
   writeIfChanged(SUFFIX_FILE, `${JSON.stringify(generated, null, 2)}\n`);
 
-  const { importSp500, listingExchanges, SP500_FILE, NASDAQ_FILE, NYSE_FILE, OTHER_FILE } =
-    await import('../lib/dataset/importers/sp500');
-  const { importDotgov, DOTGOV_FEDERAL_FILE, DOTGOV_AGENCIES_FILE } = await import('../lib/dataset/importers/dotgov');
-  const { importDpas, DPA_DIR } = await import('../lib/dataset/importers/datenanfragen');
-  const { importCongress, LEGISLATORS_FILE, EXECUTIVE_FILE, COMMITTEES_FILE, MEMBERSHIP_FILE } =
-    await import('../lib/dataset/importers/congress');
-
-  const exchanges = listingExchanges(read(NASDAQ_FILE), read(NYSE_FILE), read(OTHER_FILE));
-  const dotgov: EntityRecord[] = importDotgov(read(DOTGOV_FEDERAL_FILE), read(DOTGOV_AGENCIES_FILE));
-  // Regulators keep the short ids (us-cms is the agency); firms whose ticker collides get a name-based id.
-  const reservedIds = new Set([
-    ...dotgov.map((r) => r.id),
-    ...readCurated()
+  // Ids an importer must not reuse for a different entity: curated records other than firms
+  // (a curated firm with an imported firm's id is the hand-checked version of it, and replaces it).
+  const reservedIds = new Set(
+    readCurated()
       .filter((r) => r.type !== 'firm')
       .map((r) => r.id),
-  ]);
-  const outputs = new Map<string, EntityRecord[]>([
-    ['sp500', importSp500(read(SP500_FILE), { isWord, exchanges, reservedIds })],
-    ['us-federal-dotgov', dotgov],
-    [
-      'eu-dpas-datenanfragen',
-      importDpas(
-        readdirSync(join(SOURCES, DPA_DIR))
-          .filter((n) => n.endsWith('.json'))
-          .sort()
-          .map((n) => ({ file: `${DPA_DIR}/${n}`, text: read(`${DPA_DIR}/${n}`) })),
-      ),
-    ],
-    [
-      'us-congress',
-      importCongress({
-        legislators: read(LEGISLATORS_FILE),
-        executive: read(EXECUTIVE_FILE),
-        committees: read(COMMITTEES_FILE),
-        membership: read(MEMBERSHIP_FILE),
-      }),
-    ],
-  ]);
-
+  );
+  const outputs = new Map<string, EntityRecord[]>();
   for (const importer of IMPORTERS) {
     const missing = importer.reads.filter((dir) => !locate(dir));
     if (missing.length) {
@@ -205,13 +134,44 @@ async function main(): Promise<void> {
     }
     const taken = new Set([...reservedIds, ...[...outputs.values()].flat().map((r) => r.id)]);
     const curated = readCurated();
-    const existing = [...curated, ...[...outputs.values()].flat()];
-    const { records, skipped } = importer.run(context(taken, isWord, existing, new Set(curated.map((r) => r.id))));
+    const earlier = [...outputs.values()].flat();
+    const { records, skipped } = importer.run(
+      context(taken, isWord, [...curated, ...earlier], new Set(curated.map((r) => r.id)), earlier),
+    );
     for (const s of skipped) console.warn(`${importer.output}: skipped ${s}`);
     outputs.set(importer.output, records);
   }
 
-  for (const w of resolveSharedAliases(outputs, readCurated())) console.warn(`warning: ${w}`);
+  // 2. The same entity from several sources becomes one record (curated records win).
+  const curated = readCurated();
+  const { outputs: mergedOutputs, report } = mergeAcrossSources(
+    [...outputs].map(([output, records]) => ({ output, records })),
+    curated,
+  );
+  for (const o of mergedOutputs) outputs.set(o.output, o.records);
+  console.log(
+    `merge: ${report.merged.length} records merged into others, ${report.linked.length} linked to curated records`,
+  );
+  for (const l of report.linked) console.log(`  linked ${l}`);
+  for (const c of report.conflicts) console.warn(`warning: not merged: ${c}`);
+
+  // A company of the SEC list that is a firm of another country in the dataset is its US listing.
+  const secOut = outputs.get(secTickersImporter.output);
+  if (secOut) {
+    const others = [...[...outputs].filter(([k]) => k !== secTickersImporter.output).flatMap(([, v]) => v), ...curated];
+    const { kept, dropped } = dropForeignListings(secOut, others);
+    outputs.set(secTickersImporter.output, kept);
+    for (const d of dropped) console.warn(`${secTickersImporter.output}: ${d}`);
+  }
+
+  // 3. Aliases that collide.
+  const abbreviations = JSON.parse(readFileSync(ABBREVIATIONS_FILE, 'utf8')) as { abbreviations: string[] };
+  const collisions = flagCollisions(outputs, curated, {
+    isWord,
+    tickers: usTickers(),
+    abbreviations: new Set(abbreviations.abbreviations),
+  });
+  for (const w of collisions) console.warn(`warning: ${w}`);
 
   const outDir = join(DATASET_DIR, 'imported');
   mkdirSync(outDir, { recursive: true });

@@ -102,10 +102,12 @@ export function checkDataset(
     const ids = new Set(list.map((o) => o.id));
     if (ids.size < 2) continue;
     for (const o of list)
-      if (!(o.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT)))
+      if (!(o.flags & (ALIAS_AMBIGUOUS | ALIAS_SHORT))) {
+        const others = list.filter((x, i) => x.id !== o.id && list.findIndex((y) => y.id === x.id) === i);
         problems.push(
-          `${o.file}: record "${o.id}": field aliases: "${text}" is shared with ${[...ids].filter((x) => x !== o.id).join(', ')} and must be flagged ambiguous`,
+          `${o.file}: record "${o.id}": field aliases: "${text}" is shared with ${others.map((x) => `"${x.id}" (${x.file})`).join(', ')} and must be flagged ambiguous`,
         );
+      }
   }
   return new Map([...byId].map(([k, v]) => [k, v.record]));
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { entitySchema } from '../../lib/dataset/schema';
 import { parseCsv } from '../../lib/dataset/importers/csv';
 import { importSp500, listingExchanges, securityDisplayName, tickerAlias } from '../../lib/dataset/importers/sp500';
-import { importDotgov, type BodySpec } from '../../lib/dataset/importers/dotgov';
+import { importDotgov, parseBodies, US_BODIES, type BodySpec } from '../../lib/dataset/importers/dotgov';
 import { acronymInName, importDpas, splitDpaName } from '../../lib/dataset/importers/datenanfragen';
 import { importCongress } from '../../lib/dataset/importers/congress';
 import { extractLegalSuffixes } from '../../lib/dataset/importers/iso20275';
@@ -58,6 +58,7 @@ describe('S&P 500 importer', () => {
     expect(apple.firm?.legalName).toBe('Apple Inc.');
     expect(apple.firm?.tickers).toEqual([{ symbol: 'AAPL', exchange: 'NASDAQ' }]);
     expect(apple.sources[1]).toBe('https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=320193');
+    expect(apple.ids).toEqual({ cik: '320193' });
     expect(apple.asOf).toBe('2026-08-08');
     expect(byId.get('us-hd')!.name).toBe('Home Depot');
     expect(byId.get('us-hd')!.firm?.tickers).toEqual([{ symbol: 'HD', exchange: 'NYSE' }]);
@@ -269,7 +270,13 @@ SSBK01:
       start: '2023-01-03',
       end: '2029-01-03',
     });
-    expect(s.official?.roles[1]?.title).toBe('Ranking Member, Senate Committee on Banking');
+    expect(s.official?.roles[1]).toEqual({
+      title: 'U.S. Representative for NY-16',
+      org: 'us-house',
+      start: '1981-01-05',
+      end: '1983-01-03',
+    });
+    expect(s.official?.roles[2]?.title).toBe('Ranking Member, Senate Committee on Banking');
     expect(s.ids).toEqual({ wikidata: 'Q380900', bioguide: 'S000148' });
     expect(s.sources).toContain('https://bioguide.congress.gov/search/bio/S000148');
     expect(records[1]!.official?.roles).toHaveLength(1); // a subcommittee chair is not listed
@@ -303,5 +310,26 @@ describe('ISO 20275 extraction', () => {
     expect(() => extractLegalSuffixes(header + '"1","x"\n', isWord, 'iso.csv')).toThrow(
       /iso\.csv: row 2: expected 16 fields/,
     );
+  });
+});
+
+describe('dotgov allow-list file', () => {
+  it('loads every body from the data file', () => {
+    expect(US_BODIES.length).toBeGreaterThan(100);
+    expect(US_BODIES.find((b) => b.id === 'us-sec')).toMatchObject({ src: 'Securities and Exchange Commission' });
+  });
+  it('names the file and entry of a bad body', () => {
+    expect(() => parseBodies([{ src: 'X', id: 'us-x', remit: ['nonsense'] }], 'bodies.json')).toThrow(
+      /bodies\.json: entry #1: remit\.0/,
+    );
+    expect(() =>
+      parseBodies(
+        [
+          { src: 'X', id: 'us-x', remit: ['general'] },
+          { src: 'Y', id: 'us-x', remit: ['general'] },
+        ],
+        'bodies.json',
+      ),
+    ).toThrow(/entry #2: duplicate id us-x/);
   });
 });

@@ -6,6 +6,7 @@
 import { parse } from 'yaml';
 import type { AliasInput, EntityRecord, Role } from '../schema';
 import { ImportError } from './csv';
+import type { Importer } from './source';
 
 export const LEGISLATORS_FILE = 'unitedstates__congress-legislators/legislators-current.yaml';
 export const EXECUTIVE_FILE = 'unitedstates__congress-legislators/executive.yaml';
@@ -73,10 +74,39 @@ export const STATES: Record<string, string> = {
   AS: 'American Samoa',
   MP: 'the Northern Mariana Islands',
 };
+/** Terms this close together (days) are one stretch in the seat (Congresses start a few days apart). */
+const CONTIGUOUS_DAYS = 7;
+
+const daysBetween = (a: string, b: string) => (Date.parse(b) - Date.parse(a)) / 86_400_000;
+
+/** Joins consecutive terms of one title into one role. */
+export function joinTerms(terms: { title: string; org?: string; start: string; end: string }[]): Role[] {
+  const roles: Role[] = [];
+  for (const t of [...terms].sort((a, b) => (a.start < b.start ? -1 : 1))) {
+    const prev = roles.find((r) => r.title === t.title && daysBetween(r.end as string, t.start) <= CONTIGUOUS_DAYS);
+    if (prev && t.end > (prev.end as string)) prev.end = t.end;
+    else if (!prev) roles.push({ title: t.title, ...(t.org ? { org: t.org } : {}), start: t.start, end: t.end });
+  }
+  return roles.sort((a, b) => ((b.start ?? '') < (a.start ?? '') ? -1 : 1));
+}
+
 /** Non-voting seats: five Delegates and Puerto Rico's Resident Commissioner. */
 const DELEGATE_SEATS = new Set(['DC', 'GU', 'VI', 'AS', 'MP']);
 
-interface Term {
+/** The seat a term is for: "U.S. Senator from Ohio", "U.S. Representative for OH-3" … (undefined for other types). */
+export function seatTitle(term: Pick<Term, 'type' | 'state' | 'district'>): string | undefined {
+  const state = term.state ?? '';
+  const stateName = STATES[state];
+  if (!stateName) return undefined;
+  if (term.type === 'sen') return `U.S. Senator from ${stateName}`;
+  if (term.type !== 'rep') return undefined;
+  if (DELEGATE_SEATS.has(state)) return `Delegate to the U.S. House of Representatives from ${stateName}`;
+  if (state === 'PR') return 'Resident Commissioner of Puerto Rico in the U.S. House of Representatives';
+  if (!term.district) return `U.S. Representative for ${stateName} (at large)`;
+  return `U.S. Representative for ${state}-${term.district}`;
+}
+
+export interface Term {
   type: string;
   start: string;
   end: string;
@@ -84,10 +114,49 @@ interface Term {
   district?: number;
   party?: string;
 }
-interface Person {
-  id: { bioguide?: string; wikidata?: string };
+export interface Person {
+  id: { bioguide?: string; wikidata?: string; wikipedia?: string };
   name: { first: string; last: string; middle?: string; nickname?: string; suffix?: string; official_full?: string };
   terms: Term[];
+  leadership_roles?: LeadershipRole[];
+}
+export interface LeadershipRole {
+  title: string;
+  chamber?: string;
+  start?: string;
+  end?: string;
+}
+
+/**
+ * The name of the person's Wikipedia article ("Dick Durbin", "Bernie Sanders"), without a
+ * disambiguation ("Chris Jacobs (politician)"): the form the press uses. Undefined when it does
+ * not read as a person's name.
+ */
+export function articleName(wikipedia: string | undefined): string | undefined {
+  const t = wikipedia?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+  return t && /^\p{Lu}[\p{L}.'’-]*( [\p{L}.'’-]+)+$/u.test(t) ? t : undefined;
+}
+
+/** Party leadership posts (Speaker, whips, leaders) with their dates; one without an end only when `openOk`. */
+export function leadershipRoles(list: LeadershipRole[] | undefined, openOk: boolean): Role[] {
+  const out: Role[] = [];
+  const valid = (list ?? []).filter((l) => l?.title && /^\d{4}-\d{2}-\d{2}$/.test(String(l.start)));
+  for (const l of valid.sort((a, b) => (a.start! < b.start! ? -1 : 1))) {
+    const end = l.end && /^\d{4}-\d{2}-\d{2}$/.test(String(l.end)) ? l.end : undefined;
+    if (!end && !openOk) continue;
+    const org = l.chamber === 'senate' ? 'us-senate' : l.chamber === 'house' ? 'us-house' : undefined;
+    // The same post in consecutive Congresses is one stretch.
+    const prev = out.find(
+      (r) => r.title === l.title && typeof r.end === 'string' && daysBetween(r.end, l.start!) <= CONTIGUOUS_DAYS,
+    );
+    if (prev) {
+      if (end) prev.end = end;
+      else delete prev.end;
+      continue;
+    }
+    out.push({ title: l.title, ...(org ? { org } : {}), start: l.start, ...(end ? { end } : {}) });
+  }
+  return out.sort((a, b) => ((b.start ?? '') < (a.start ?? '') ? -1 : 1));
 }
 interface Committee {
   type: string;
@@ -182,18 +251,29 @@ export function importCongress(
     checkPerson(p, files.legislators, i);
     const term = p.terms[p.terms.length - 1]!;
     const state = term.state ?? '';
-    const stateName = STATES[state];
-    if (!stateName) throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unknown state "${state}"`);
-    let title: string;
-    if (term.type === 'sen') title = `U.S. Senator from ${stateName}`;
-    else if (term.type === 'rep') {
-      if (DELEGATE_SEATS.has(state)) title = `Delegate to the U.S. House of Representatives from ${stateName}`;
-      else if (state === 'PR') title = 'Resident Commissioner of Puerto Rico in the U.S. House of Representatives';
-      else if (!term.district) title = `U.S. Representative for ${stateName} (at large)`;
-      else title = `U.S. Representative for ${state}-${term.district}`;
-    } else throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unexpected term type "${term.type}"`);
+    if (!STATES[state])
+      throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unknown state "${state}"`);
+    const title = seatTitle(term);
+    if (!title)
+      throw new ImportError(files.legislators, undefined, `entry #${i + 1}: unexpected term type "${term.type}"`);
+    // Every seat held, consecutive terms joined, the current one first.
+    const seats = p.terms.flatMap((t) => {
+      const seat = seatTitle(t);
+      return seat
+        ? [{ title: seat, org: t.type === 'sen' ? 'us-senate' : 'us-house', start: t.start, end: t.end }]
+        : [];
+    });
+    const joined = joinTerms(seats);
+    const current = joined.find((r) => r.title === title && r.end === term.end) ?? {
+      title,
+      org: term.type === 'sen' ? 'us-senate' : 'us-house',
+      start: term.start,
+      end: term.end,
+    };
     const roles: Role[] = [
-      { title, org: term.type === 'sen' ? 'us-senate' : 'us-house', start: term.start, end: term.end },
+      current,
+      ...joined.filter((r) => r !== current),
+      ...leadershipRoles(p.leadership_roles, true),
       ...(leadership.get(p.id.bioguide ?? '') ?? []),
     ];
     people.push({ p, roles, party: term.party, file: files.legislators, term, kind: term.type as 'sen' | 'rep' });
@@ -233,6 +313,8 @@ export function importCongress(
       const nick = `${n.nickname} ${n.last}`;
       if (nick !== name && !aliases.includes(nick)) aliases.push(nick);
     }
+    const article = articleName(p.id.wikipedia);
+    if (article && article !== name && !aliases.includes(article)) aliases.push(article);
     const firstTerm = p.terms[0]!;
     const partyWord = ordinalParty(party);
     let description: string;
@@ -278,3 +360,17 @@ export function importCongress(
     return record;
   });
 }
+
+export const congressImporter: Importer = {
+  output: 'us-congress',
+  reads: ['unitedstates__congress-legislators'],
+  run: (ctx) => ({
+    records: importCongress({
+      legislators: ctx.read(LEGISLATORS_FILE),
+      executive: ctx.read(EXECUTIVE_FILE),
+      committees: ctx.read(COMMITTEES_FILE),
+      membership: ctx.read(MEMBERSHIP_FILE),
+    }),
+    skipped: [],
+  }),
+};

@@ -4,6 +4,7 @@
  */
 import type { AliasInput, EntityRecord } from '../schema';
 import { ImportError } from './csv';
+import type { Importer } from './source';
 
 export const DPA_DIR = 'datenanfragen__data/supervisory-authorities';
 const DPA_URL = (slug: string) =>
@@ -239,3 +240,15 @@ export function importDpas(files: { file: string; text: string }[]): EntityRecor
   }
   return records;
 }
+
+export const datenanfragenImporter: Importer = {
+  output: 'eu-dpas-datenanfragen',
+  reads: [DPA_DIR],
+  run(ctx) {
+    const files = ctx
+      .list(DPA_DIR)
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({ file: `${DPA_DIR}/${n}`, text: ctx.read(`${DPA_DIR}/${n}`) }));
+    return { records: importDpas(files), skipped: [] };
+  },
+};

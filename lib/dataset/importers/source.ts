@@ -24,6 +24,8 @@ export interface ImportContext {
   existing?: readonly EntityRecord[];
   /** Ids of curated records: an imported record given one of them is replaced by the curated record. */
   curatedIds?: ReadonlySet<string>;
+  /** Records of the importers before this one (registry order), for a source that has no ids of its own to link by. */
+  earlier?: readonly EntityRecord[];
 }
 
 export interface ImportResult {

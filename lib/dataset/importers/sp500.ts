@@ -6,6 +6,7 @@
 import { companyAliases, stripLegalSuffix, unInvertArticle } from '../legal-forms';
 import type { AliasInput, EntityRecord } from '../schema';
 import { ImportError, parseCsv } from './csv';
+import type { Importer } from './source';
 
 export const SP500_FILE = 'datasets__s-and-p-500-companies/constituents.csv';
 export const NASDAQ_FILE = 'datasets__nasdaq-listings/nasdaq-listed.csv';
@@ -100,7 +101,7 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
     const symbol = v.Symbol!;
     if (!/^[A-Z][A-Z.]*$/.test(symbol)) throw new ImportError(file, row, `bad Symbol "${symbol}"`);
     if (!v.Security) throw new ImportError(file, row, 'empty Security');
-    if (!/^\d+$/.test(v.CIK!)) throw new ImportError(file, row, `bad CIK "${v.CIK}"`);
+    if (!/^0*[1-9]\d*$/.test(v.CIK!)) throw new ImportError(file, row, `bad CIK "${v.CIK}"`);
     if (v['Date added'] && !DATE_RE.test(v['Date added']!))
       throw new ImportError(file, row, `bad Date added "${v['Date added']}"`);
     const display = securityDisplayName(v.Security);
@@ -146,6 +147,7 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
         ...(hq ? { headquarters: hq } : {}),
         sector: `${sector}: ${sub}`,
       },
+      ids: { cik: v.CIK!.replace(/^0+/, '') },
       sources: [SP500_URL, `https://www.sec.gov/cgi-bin/browse-edgar?action=getcompany&CIK=${v.CIK}`],
       asOf: SP500_AS_OF,
     };
@@ -153,3 +155,13 @@ export function importSp500(csv: string, opts: Sp500Options, file = SP500_FILE):
   }
   return [...byName.values()];
 }
+
+export const sp500Importer: Importer = {
+  output: 'sp500',
+  reads: ['datasets__s-and-p-500-companies', 'datasets__nasdaq-listings', 'datasets__nyse-other-listings'],
+  run(ctx) {
+    const exchanges = listingExchanges(ctx.read(NASDAQ_FILE), ctx.read(NYSE_FILE), ctx.read(OTHER_FILE));
+    const records = importSp500(ctx.read(SP500_FILE), { isWord: ctx.isWord, exchanges, reservedIds: ctx.reservedIds });
+    return { records, skipped: [] };
+  },
+};
