@@ -1,10 +1,11 @@
 import preact from '@preact/preset-vite';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { defineConfig } from 'wxt';
 
 // See docs/ARCHITECTURE.md. The dataset is compiled before WXT runs (`npm run dataset:compile`,
-// part of `npm run build`): the background loads data/match-index.bin (the matcher lives there)
-// and extension pages fetch data/entities.json.
+// part of `npm run build`): the background loads data/match-index.bin (the matcher lives there),
+// data/search.json and the entity shards data/entities/<xx>.json, and serves extension pages by id.
 export default defineConfig({
   // DRAMATIS_OUT lets parallel work build to separate folders (tests read the same variable).
   outDir: process.env.DRAMATIS_OUT ?? '.output',
@@ -46,16 +47,11 @@ export default defineConfig({
   }),
   hooks: {
     'build:publicAssets': (_wxt, files) => {
-      files.push(
-        {
-          absoluteSrc: join(import.meta.dirname, '.generated', 'entities.json'),
-          relativeDest: 'data/entities.json',
-        },
-        {
-          absoluteSrc: join(import.meta.dirname, '.generated', 'match-index.bin'),
-          relativeDest: 'data/match-index.bin',
-        },
-      );
+      const generated = join(import.meta.dirname, '.generated');
+      for (const name of ['match-index.bin', 'search.json', 'search-top.json'])
+        files.push({ absoluteSrc: join(generated, name), relativeDest: `data/${name}` });
+      for (const name of readdirSync(join(generated, 'entities')))
+        files.push({ absoluteSrc: join(generated, 'entities', name), relativeDest: `data/entities/${name}` });
     },
   },
 });

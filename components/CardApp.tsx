@@ -1,10 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardToPage, PageToCard } from '../lib/card-protocol';
-import { reverseReferences } from '../lib/dataset/refs';
-import type { CardEntity } from '../lib/entities';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
-import { loadEntities } from '../lib/ui/clients';
+import { useEntities } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
 import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
@@ -30,8 +28,7 @@ export function CardApp({ port }: { port: CardPort }) {
   const visible = useRef(true);
   const [show, setShow] = useState<Show>();
   const [entityId, setEntityId] = useState<string>();
-  const [entities, setEntities] = useState<Map<string, CardEntity>>();
-  const [error, setError] = useState<string>();
+
   const [pinned, setPinned] = useState(false);
   const [focusEditor, setFocusEditor] = useState(false);
   /** Counts the times the card was shown: notes written elsewhere meanwhile are read again. */
@@ -43,7 +40,6 @@ export function CardApp({ port }: { port: CardPort }) {
 
   useEffect(() => {
     if (!connected) return;
-    loadEntities().then(setEntities, (e: unknown) => setError((e as Error).message));
     port.onMessage((m) => {
       if (m?.type === 'show') {
         setShow(m);
@@ -90,8 +86,8 @@ export function CardApp({ port }: { port: CardPort }) {
     }
   };
 
-  const reverse = useMemo(() => (entities ? reverseReferences(entities.values()) : undefined), [entities]);
   const onPage = useMemo(() => new Set(show?.pageEntityIds ?? []), [show]);
+  const { entities, error } = useEntities(entityId ? [entityId] : []);
   const entity = entityId ? entities?.get(entityId) : undefined;
 
   if (!connected) return null;
@@ -143,12 +139,10 @@ export function CardApp({ port }: { port: CardPort }) {
           </button>
         </div>
         {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-        {!entity && !error ? <p class="meta">Loading…</p> : null}
-        {entity && entities ? (
+        {!entity && !error ? <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p> : null}
+        {entity ? (
           <EntityDetails
             entity={entity}
-            entities={entities}
-            reverse={reverse}
             onPage={onPage}
             onOpen={(id) => {
               setEntityId(id);

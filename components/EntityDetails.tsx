@@ -33,16 +33,14 @@ function hostOf(url: string): string {
 }
 
 export interface EntityDetailsProps {
+  /** The entity, with the names of those it links to and that link to it (`links`, `backrefs`). */
   entity: CardEntity;
-  entities: Map<string, CardEntity>;
-  /** Entities that point at this one (reverse relations), computed once per data load. */
-  reverse?: Map<string, string[]>;
   onPage?: ReadonlySet<string>;
   onOpen?: (id: string) => void;
 }
 
-function EntityLink({ id, entities, onOpen, onPage }: { id: string } & Omit<EntityDetailsProps, 'entity'>) {
-  const e = entities.get(id);
+function EntityLink({ id, entity, onOpen, onPage }: { id: string } & EntityDetailsProps) {
+  const e = entity.links[id];
   if (!e) return <span>{id}</span>;
   return (
     <button type="button" class={`link cat-${e.type}`} onClick={() => onOpen?.(id)} title={`Open ${e.name}`}>
@@ -53,17 +51,18 @@ function EntityLink({ id, entities, onOpen, onPage }: { id: string } & Omit<Enti
 }
 
 export function EntityDetails(props: EntityDetailsProps) {
-  const { entity: e, entities, onPage } = props;
+  const { entity: e, onPage } = props;
   // Bodies already linked from the roles or the parent line are not listed again.
   const linkedAbove = new Set<string>(
     [...(e.official?.roles.map((r) => r.org) ?? []), e.regulator?.parent, e.firm?.parent].filter(
       (x): x is string => !!x,
     ),
   );
-  const related = [...new Set([...referencedIds(e), ...(props.reverse?.get(e.id) ?? [])])]
-    .filter((id) => id !== e.id && entities.has(id) && !linkedAbove.has(id))
+  const related = [...new Set([...referencedIds(e), ...e.backrefs])]
+    .filter((id) => id !== e.id && !!e.links[id] && !linkedAbove.has(id))
     .sort((a, b) => Number(onPage?.has(b) ?? false) - Number(onPage?.has(a) ?? false));
   const shownRelated = related.slice(0, 12);
+  const moreRelated = related.length - shownRelated.length + (e.backrefCount - e.backrefs.length);
   return (
     <article class="entity" aria-labelledby="entity-name">
       <header>
@@ -179,6 +178,7 @@ export function EntityDetails(props: EntityDetailsProps) {
               </li>
             ))}
           </ul>
+          {moreRelated > 0 ? <p class="meta">and {moreRelated.toLocaleString()} more</p> : null}
         </section>
       ) : null}
 

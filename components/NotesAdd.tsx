@@ -1,17 +1,18 @@
 import { useMemo, useState } from 'preact/hooks';
-import { EntitySearch, type CardEntity } from '../lib/entities';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
+import { useEntities, useEntitySearch } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
 import { jurisdictionName } from './EntityDetails';
 import { NotesPanel, safeHref } from './NotesPanel';
 
 /** Adding a note from the options page, or from the "Add a note to Dramatis" menu on a selection. */
-export function NotesAdd({ hash, entities }: { hash: string; entities: Map<string, CardEntity> | undefined }) {
+export function NotesAdd({ hash }: { hash: string }) {
   const params = useMemo(() => parseAddNoteHash(hash) ?? {}, [hash]);
   const [chosen, setChosen] = useState<string | undefined>(params.entityId);
   const [query, setQuery] = useState(() => (params.quote && params.quote.length <= 60 ? params.quote : ''));
-  const search = useMemo(() => (entities ? new EntitySearch([...entities.values()]) : undefined), [entities]);
-  const hits = useMemo(() => (search && query.trim() ? search.search(query, 12) : []), [search, query]);
+  const search = useEntitySearch(query, { limit: 12 });
+  const hits = search.answer?.hits ?? [];
+  const { entities } = useEntities(chosen ? [chosen] : []);
   const entity = chosen ? entities?.get(chosen) : undefined;
   const href = safeHref(params.url);
 
@@ -30,8 +31,8 @@ export function NotesAdd({ hash, entities }: { hash: string; entities: Map<strin
           )}
         </p>
       ) : null}
-      {!entities ? <p class="meta">Loading…</p> : null}
-      {entities && entity ? (
+      {chosen && !entities ? <p class="meta">Loading…</p> : null}
+      {entity ? (
         <>
           <div class="chosen row">
             <span>
@@ -55,7 +56,7 @@ export function NotesAdd({ hash, entities }: { hash: string; entities: Map<strin
           />
         </>
       ) : null}
-      {entities && !entity ? (
+      {!chosen || (entities && !entity) ? (
         <>
           {params.quote ? <blockquote class="note-quote">{params.quote}</blockquote> : null}
           <label class="field">
@@ -73,17 +74,19 @@ export function NotesAdd({ hash, entities }: { hash: string; entities: Map<strin
             hits.length ? (
               <ul class="results" aria-label="Matching entities">
                 {hits.map((h) => (
-                  <li key={h.entity.id}>
-                    <button type="button" onClick={() => setChosen(h.entity.id)}>
-                      <span>{h.entity.name}</span>
+                  <li key={h.id}>
+                    <button type="button" onClick={() => setChosen(h.id)}>
+                      <span>{h.name}</span>
                       <span class="sub">
                         {h.via ? `via “${h.via}” · ` : ''}
-                        {h.entity.type} · {jurisdictionName(h.entity.jurisdiction)}
+                        {h.type} · {jurisdictionName(h.jurisdiction)}
                       </span>
                     </button>
                   </li>
                 ))}
               </ul>
+            ) : search.pending || !search.answer ? (
+              <p class="meta">Searching…</p>
             ) : (
               <p class="meta">No entity matches “{query}”.</p>
             )

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { CardEntity } from '../lib/entities';
+import { getEntities } from '../lib/ui/clients';
 import { parseNotesFile, toJson, toMarkdown, type MergeCounts } from '../lib/notes/import-export';
 import { allNotes, importNotes } from '../lib/ui/notes-api';
 
@@ -25,13 +25,7 @@ type Outcome =
   | { kind: 'error'; message: string };
 
 /** Export (JSON to re-import, Markdown to read) and import with validation before any change. */
-export function NotesBackup({
-  entities,
-  persisted,
-}: {
-  entities: Map<string, CardEntity> | undefined;
-  persisted: boolean | undefined;
-}) {
+export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
   const [outcome, setOutcome] = useState<Outcome>();
   const [busy, setBusy] = useState(false);
 
@@ -40,6 +34,9 @@ export function NotesBackup({
     try {
       const notes = await allNotes();
       const now = Date.now();
+      // Names for the Markdown headings; a note whose entity is not in this dataset keeps its id.
+      const entities =
+        format === 'markdown' ? await getEntities(notes.map((n) => n.entityId)).catch(() => undefined) : undefined;
       if (format === 'json') download(`dramatis-notes-${stamp(now)}.json`, 'application/json', toJson(notes, now));
       else
         download(

@@ -1,16 +1,24 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { aliasTexts, type CardEntity } from '../lib/entities';
+import type { CardEntity } from '../lib/entities';
 import { dateRange, indexNotes, parseTags, searchNotes, tagCounts } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
+import { useEntities } from '../lib/ui/clients';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
 import { NoteEditForm, NoteSource, NoteStatus, TagChips, when } from './NotesPanel';
 
 const PAGE = 100;
 
+/** The names a note's entity is searched by: name, native names, aliases. */
 export function entityNamesOf(entities: Map<string, CardEntity> | undefined) {
   return (id: string): string[] => {
     const e = entities?.get(id);
-    return e ? [e.name, ...(e.nativeNames ?? []).map((n) => n.text), ...aliasTexts(e)] : [];
+    return e
+      ? [
+          e.name,
+          ...(e.nativeNames ?? []).map((n) => n.text),
+          ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)),
+        ]
+      : [];
   };
 }
 
@@ -97,7 +105,7 @@ function NoteRow({
 }
 
 /** Every note, newest first, with full-text search and filters. Search runs in memory. */
-export function NotesBrowser({ entities }: { entities: Map<string, CardEntity> | undefined }) {
+export function NotesBrowser() {
   const [notes, setNotes] = useState<Note[]>();
   const [error, setError] = useState<string>();
   const [text, setText] = useState('');
@@ -112,6 +120,7 @@ export function NotesBrowser({ entities }: { entities: Map<string, CardEntity> |
     allNotes().then(setNotes, (e: unknown) => setError(`Could not load notes: ${(e as Error).message}`));
   }, []);
 
+  const { entities } = useEntities(notes?.map((n) => n.entityId) ?? []);
   const names = useMemo(() => entityNamesOf(entities), [entities]);
   const index = useMemo(() => (notes ? indexNotes(notes, names) : undefined), [notes, names]);
   const range = useMemo(() => dateRange(fromDate, toDate), [fromDate, toDate]);

@@ -1,7 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { CardEntity } from '../lib/entities';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
-import { loadEntities } from '../lib/ui/clients';
 import { requestPersistence } from '../lib/ui/notes-api';
 import { NotesAdd } from './NotesAdd';
 import { NotesBackup } from './NotesBackup';
@@ -24,14 +22,11 @@ const TABS: { tab: Route['tab']; label: string; hash: string }[] = [
 /** The options page: every note (search, filters, edit), adding a note, export and import. */
 export function OptionsApp() {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
-  const [entities, setEntities] = useState<Map<string, CardEntity>>();
-  const [loadError, setLoadError] = useState<string>();
   const [persisted, setPersisted] = useState<boolean | undefined>();
 
   useEffect(() => {
     const onHash = () => setRoute(routeOf(location.hash));
     window.addEventListener('hashchange', onHash);
-    loadEntities().then(setEntities, (e: unknown) => setLoadError((e as Error).message));
     // Ask the browser not to evict our storage (a service worker cannot ask; a page can).
     void requestPersistence().then(setPersisted);
     return () => window.removeEventListener('hashchange', onHash);
@@ -55,11 +50,10 @@ export function OptionsApp() {
           ))}
         </nav>
       </header>
-      {loadError ? <p class="error">Could not load entity data: {loadError}</p> : null}
       <main>
-        {route.tab === 'notes' ? <NotesBrowser entities={entities} /> : null}
-        {route.tab === 'add' ? <NotesAdd key={route.hash} hash={route.hash} entities={entities} /> : null}
-        {route.tab === 'backup' ? <NotesBackup entities={entities} persisted={persisted} /> : null}
+        {route.tab === 'notes' ? <NotesBrowser /> : null}
+        {route.tab === 'add' ? <NotesAdd key={route.hash} hash={route.hash} /> : null}
+        {route.tab === 'backup' ? <NotesBackup persisted={persisted} /> : null}
       </main>
     </div>
   );

@@ -1,10 +1,9 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { reverseReferences } from '../lib/dataset/refs';
-import { EntitySearch, type CardEntity } from '../lib/entities';
+import type { EntitySummary } from '../lib/entities';
 import { send } from '../lib/messages';
 import { readSettings, togglePausedSite, writeSettings, type Settings } from '../lib/settings';
-import { loadEntities } from '../lib/ui/clients';
+import { useEntities, useEntitySearch, warmSearch } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
 import { EntityDetails, jurisdictionName } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
@@ -25,7 +24,15 @@ async function mentionsOnActiveTab(): Promise<OnPage | undefined> {
   }
 }
 
-function ResultRow({ e, sub, onOpen }: { e: CardEntity; sub?: string; onOpen: (id: string) => void }) {
+function ResultRow({
+  e,
+  sub,
+  onOpen,
+}: {
+  e: EntitySummary & { nativeNames?: { text: string }[] };
+  sub?: string;
+  onOpen: (id: string) => void;
+}) {
   return (
     <li>
       <button type="button" onClick={() => onOpen(e.id)}>
@@ -41,15 +48,13 @@ function ResultRow({ e, sub, onOpen }: { e: CardEntity; sub?: string; onOpen: (i
 }
 
 export function PopupApp() {
-  const [entities, setEntities] = useState<Map<string, CardEntity>>();
-  const [error, setError] = useState<string>();
   const [query, setQuery] = useState('');
   const [openId, setOpenId] = useState<string>();
   const [onPage, setOnPage] = useState<OnPage>();
   const [settings, setSettings] = useState<Settings>();
 
   useEffect(() => {
-    loadEntities().then(setEntities, (e: unknown) => setError((e as Error).message));
+    warmSearch();
     void mentionsOnActiveTab().then(setOnPage);
     void readSettings(browser.storage.local).then(setSettings);
   }, []);
@@ -69,17 +74,17 @@ export function PopupApp() {
     setTimeout(() => void mentionsOnActiveTab().then(setOnPage), 600);
   };
 
-  const search = useMemo(() => (entities ? new EntitySearch([...entities.values()]) : undefined), [entities]);
-  const reverse = useMemo(() => (entities ? reverseReferences(entities.values()) : undefined), [entities]);
-  const hits = useMemo(() => (search && query.trim() ? search.search(query, 50) : []), [search, query]);
+  const search = useEntitySearch(query, { limit: 50 });
+  const hits = search.answer?.hits ?? [];
   const pageIds = useMemo(() => new Set(onPage?.entities.map((e) => e.id) ?? []), [onPage]);
+  const { entities, error } = useEntities([...pageIds, ...(openId ? [openId] : [])]);
   const open = openId ? entities?.get(openId) : undefined;
 
   return (
     <main>
       <div class="popup-head">
         <strong>Dramatis</strong>
-        <span class="meta">{entities ? `${entities.size.toLocaleString()} entities` : ''}</span>
+
         <button type="button" class="link all-notes" onClick={() => void browser.runtime.openOptionsPage()}>
           All notes
         </button>
@@ -107,12 +112,12 @@ export function PopupApp() {
         </div>
       ) : null}
       {error ? <p class="error">Could not load data: {error}</p> : null}
-      {open && entities ? (
+      {open ? (
         <>
           <button type="button" class="secondary back" onClick={() => setOpenId(undefined)}>
             ← Back
           </button>
-          <EntityDetails entity={open} entities={entities} reverse={reverse} onPage={pageIds} onOpen={setOpenId} />
+          <EntityDetails entity={open} onPage={pageIds} onOpen={setOpenId} />
           <NotesPanel
             entityId={open.id}
             entityName={open.name}
@@ -137,13 +142,15 @@ export function PopupApp() {
                 <ul class="results">
                   {hits.map((h) => (
                     <ResultRow
-                      key={h.entity.id}
-                      e={h.entity}
+                      key={h.id}
+                      e={h}
                       onOpen={setOpenId}
-                      sub={h.via ? `via “${h.via}”` : undefined}
+                      sub={`${h.via ? `via “${h.via}” · ` : ''}${h.type} · ${jurisdictionName(h.jurisdiction)}`}
                     />
                   ))}
                 </ul>
+              ) : search.pending || !search.answer ? (
+                <p class="meta">{search.error ? `Search failed: ${search.error}` : 'Searching…'}</p>
               ) : (
                 <p class="meta">No entity matches “{query}”.</p>
               )}
@@ -151,7 +158,9 @@ export function PopupApp() {
           ) : (
             <section aria-label="On this page">
               <h2>On this page</h2>
-              {onPage?.entities.length && entities ? (
+              {onPage?.entities.length && !entities && !error ? (
+                <p class="meta">Loading…</p>
+              ) : onPage?.entities.length && entities ? (
                 <ul class="results">
                   {onPage.entities
                     .filter((x) => entities.has(x.id))

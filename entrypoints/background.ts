@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CardSessions } from '../lib/background/card-sessions';
+import { EntityStore } from '../lib/background/entity-store';
 import { handleMessage } from '../lib/background/handlers';
 import { MatcherService, type MatchPort } from '../lib/background/matcher-service';
 import { MATCH_PORT } from '../lib/match-protocol';
@@ -53,6 +54,13 @@ export default defineBackground(() => {
     if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
     return res.arrayBuffer();
   });
+  // Entity details and search for extension pages, from the packaged shards and index.
+  const entities = new EntityStore(async (path) => {
+    const res = await fetch(browser.runtime.getURL(`/${path}` as '/'));
+    if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`);
+    return res.text();
+  });
+
   browser.runtime.onConnect.addListener((port) => {
     // Only our own content scripts connect (no externally_connectable); check the name anyway.
     if (port.name !== MATCH_PORT || !port.sender?.tab) {
@@ -79,6 +87,7 @@ export default defineBackground(() => {
       documentId: (sender as { documentId?: string }).documentId,
       cards,
       cardsChanged,
+      entities,
       found,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });

@@ -12,6 +12,8 @@
 import { z } from 'zod';
 import { noteSchema, type MergeCounts } from './notes/import-export';
 import type { Note } from './notes/types';
+import type { CardEntity } from './entities';
+import type { SearchAnswer } from './background/entity-store';
 
 const entityId = z.string().min(1).max(200);
 const noteText = z.string().max(100_000);
@@ -44,6 +46,18 @@ export const requestSchemas = {
   'notes:delete': z.object({ id: z.string().min(1).max(100) }).strict(),
   'notes:restore': z.object({ id: z.string().min(1).max(100) }).strict(),
   'page:found': z.object({ entityIds: z.array(entityId).max(10_000) }).strict(),
+  /** Entity details by id (extension pages; the dataset is too large to load in each). */
+  'entities:get': z.object({ ids: z.array(entityId).max(2_000) }).strict(),
+  /** Search every entity (popup, options page). */
+  'entities:search': z
+    .object({
+      query: z.string().max(200),
+      limit: z.number().int().min(1).max(100).optional(),
+      type: z.enum(['regulator', 'firm', 'official']).optional(),
+    })
+    .strict(),
+  /** Start loading the search index (the popup, as it opens). */
+  'entities:warm': z.object({}).strict(),
   /** Content script → background: a one-time ticket for the card frame it is about to open. */
   'card:ticket': z.object({}).strict(),
   /** Card frame → background: the ticket the content script handed it; the frame may then read notes. */
@@ -65,6 +79,9 @@ export interface Responses {
   'notes:delete': { id: string };
   'notes:restore': Note;
   'page:found': { count: number };
+  'entities:get': CardEntity[];
+  'entities:search': SearchAnswer;
+  'entities:warm': { ready: boolean };
   'card:ticket': { ticket: string };
   'card:claim': { claimed: true };
   'page:mentions': { entities: { id: string; count: number }[]; url: string; title: string };

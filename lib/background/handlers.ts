@@ -13,6 +13,7 @@ import {
   type SenderKind,
 } from '../messages';
 import type { CardSessions } from './card-sessions';
+import type { EntityStore } from './entity-store';
 import { describeStorageError } from '../notes/errors';
 import type { NotesRepository } from '../notes/repository';
 
@@ -24,6 +25,8 @@ export interface HandlerContext {
   frameId?: number;
   /** Chrome's id of the sending document. */
   documentId?: string;
+  /** Entity details and search (public data, for extension pages). */
+  entities?: EntityStore;
   /** Card frames our content scripts opened (tickets and claimed sessions). */
   cards?: CardSessions;
   /** Called after the card sessions changed, to keep them across a service-worker restart. */
@@ -50,12 +53,18 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   }
 }
 
+function need<T>(x: T | undefined): T {
+  if (!x) throw new Error('not available here');
+  return x;
+}
+
 /** Notes for our own pages and for card frames our content script opened; tickets for content scripts. */
 function allowed(type: MessageType, ctx: HandlerContext): boolean {
   const frame = { tabId: ctx.tabId ?? -1, frameId: ctx.frameId ?? 0, documentId: ctx.documentId };
   if (type === 'card:ticket') return ctx.sender === 'content' && ctx.tabId !== undefined;
   if (type === 'card:claim') return ctx.sender === 'card' && ctx.tabId !== undefined;
   if (type === 'page:found') return ctx.sender === 'content';
+  if (type.startsWith('entities:')) return ctx.sender !== 'content';
   if (!PRIVATE_TYPES.has(type)) return true;
   if (ctx.sender === 'page') return true;
   return ctx.sender === 'card' && ctx.tabId !== undefined && !!ctx.cards?.isClaimed(frame);
@@ -86,6 +95,19 @@ async function dispatch(
       return { id: payload.id as string };
     case 'notes:restore':
       return repo.restore(payload.id as string);
+    case 'entities:get':
+      return need(ctx.entities).get(payload.ids as string[]);
+    case 'entities:search':
+      return need(ctx.entities).search(
+        payload.query as string,
+        payload.limit as number | undefined,
+        payload.type as 'regulator' | 'firm' | 'official' | undefined,
+      );
+    case 'entities:warm': {
+      const store = need(ctx.entities);
+      store.warm();
+      return { ready: store.searchReady };
+    }
     case 'card:ticket': {
       if (!ctx.cards) throw new Error('card:ticket: no card sessions');
       const ticket = ctx.cards.issue({ tabId: ctx.tabId!, frameId: ctx.frameId ?? 0 });

@@ -43,6 +43,8 @@ export interface LoadedDataset {
   records: EntityRecord[];
   byId: Map<string, EntityRecord>;
   files: string[];
+  /** Ids of records from the hand-curated files. */
+  curatedIds: Set<string>;
 }
 
 /** Loads and validates; throws a DatasetError naming every problem found. */
@@ -72,5 +74,5 @@ export function loadDataset(dir = DATASET_DIR, opts = defaultExpandOptions()): L
   const merged = [...imported.filter((r) => !curatedIds.has(r.record.id)), ...curated];
   const byId = checkDataset(merged, opts, problems);
   if (problems.length) throw new DatasetError(problems);
-  return { records: merged.map((r) => r.record), byId, files };
+  return { records: merged.map((r) => r.record), byId, files, curatedIds };
 }

@@ -107,6 +107,9 @@ export class PageAgent {
         this.heldGen = gen;
       }
       const parts = this.parts(pass, blocks, ids, this.firstOnScreen(blocks));
+      let drawn = true;
+      const frame = () =>
+        new Promise<void>((r) => (this.doc.defaultView ?? globalThis).requestAnimationFrame(() => setTimeout(r, 0)));
       try {
         marks = await this.client.pass(
           pass,
@@ -117,9 +120,11 @@ export class PageAgent {
                 workerMs += m.workerMs;
                 opts.onPartial!(placeMarks(m, byId, this.doc));
                 performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / 4 } });
+                drawn = false;
               }
             : undefined,
-          () => pause(),
+          // After the marks on screen are shown, wait for a frame to be drawn with them.
+          () => (drawn ? pause() : ((drawn = true), pause(frame))),
         );
       } catch (err) {
         if (err instanceof ResendAll) this.held = new Map();

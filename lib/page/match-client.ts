@@ -28,6 +28,8 @@ export class ResendAll extends Error {
 interface Pending {
   pass: number;
   onPartial: ((m: MarksMessage) => void) | undefined;
+  /** Settles when the partial answer has been handled (the rest of the pass waits for it). */
+  partialDone: (() => void) | undefined;
   resolve: (m: MarksMessage) => void;
   reject: (e: Error) => void;
 }
@@ -69,8 +71,11 @@ export class MatchClient {
       this.pending = undefined;
       p.reject(new ResendAll());
     } else if (m.type === 'marks') {
-      if (m.partial) p.onPartial?.(m);
-      else {
+      if (m.partial) {
+        p.onPartial?.(m);
+        p.partialDone?.();
+        p.partialDone = undefined;
+      } else {
         this.pending = undefined;
         p.resolve(m);
       }
@@ -79,7 +84,10 @@ export class MatchClient {
 
   /**
    * Sends a pass's parts (one at a time, calling `between` after each so the page gets its turn)
-   * and waits for the final marks. A newer pass supersedes this one: its promise never settles.
+   * and waits for the final marks. When the first part asks to be shown, the rest waits until its
+   * marks are placed and `between` has let the page draw them: the reader sees the marks on
+   * screen before the rest of the page is read. A newer pass supersedes this one: its promise
+   * never settles.
    */
   async pass(
     pass: number,
@@ -88,11 +96,29 @@ export class MatchClient {
     between: () => Promise<void>,
   ): Promise<MarksMessage> {
     const port = this.ensure();
+    let shown: Promise<void> | undefined;
     const result = new Promise<MarksMessage>((resolve, reject) => {
-      this.pending = { pass, onPartial, resolve, reject };
+      this.pending = { pass, onPartial, partialDone: undefined, resolve, reject };
     });
+    if (parts.length > 1 && parts[0]!.show) {
+      const p = this.pending!;
+      shown = new Promise<void>((done) => (p.partialDone = done));
+    }
+    result.catch(() => {});
     for (let i = 0; i < parts.length; i++) {
-      if (this.port !== port) break; // lost: the promise has been rejected
+      if (this.port !== port || this.pending?.pass !== pass) break; // lost or superseded
+      if (i === 1 && shown) {
+        // The first part's marks, or the end of this pass (lost, superseded), whichever comes first.
+        await Promise.race([
+          shown,
+          result.then(
+            () => {},
+            () => {},
+          ),
+        ]);
+        if (this.port !== port || this.pending?.pass !== pass) break;
+        await between(); // a turn for the page to draw those marks
+      }
       try {
         port.postMessage(parts[i]!);
       } catch {
