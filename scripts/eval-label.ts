@@ -144,9 +144,7 @@ function main(): void {
       text = raw;
     }
     const m = { ...(prev ? { query: prev.query, url: prev.url, lang: prev.lang, kind: prev.kind } : {}), ...b.meta };
-    const jurisdictions = (b.meta.jurisdictions ?? prev?.jurisdictions.join(',') ?? '')
-      .split(/[,\s]+/)
-      .filter(Boolean);
+    const jurisdictions = (b.meta.jurisdictions ?? prev?.jurisdictions.join(',') ?? '').split(/[,\s]+/).filter(Boolean);
     if (!m.query || !m.url || !m.lang || !m.kind) problems.push(`${b.id}: query, url, lang and kind are required`);
     const labels: RealLabel[] = [];
     if (text === undefined) {

@@ -76,7 +76,8 @@ export function readCached(c: Pick<RealCase, 'id' | 'length' | 'sha256'>): Cache
   const text = readFileSync(path, 'utf8');
   if (text.length !== c.length) return { status: 'changed', why: `length ${text.length}, expected ${c.length}` };
   const digest = sha256(text);
-  if (digest !== c.sha256) return { status: 'changed', why: `sha256 ${digest.slice(0, 12)}…, expected ${c.sha256.slice(0, 12)}…` };
+  if (digest !== c.sha256)
+    return { status: 'changed', why: `sha256 ${digest.slice(0, 12)}…, expected ${c.sha256.slice(0, 12)}…` };
   return { status: 'ok', text };
 }
 
