@@ -18,12 +18,15 @@
  * The dataset id is filled in when the name resolves today (see `makeResolver`).
  *
  * Without the cache, the existing lengths, digests and occurrences are kept from cases.json.
+ * `--audit` lists every dataset name in an excerpt that no label covers (for review);
+ * `--unresolved` lists the labelled names the dataset does not have today.
  * `--second <file>` writes a second-pass label file (same format, labels only) to JSON instead,
  * for `scripts/eval-agreement.ts`.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadDataset } from '../lib/dataset/load';
+import type { EntityRecord } from '../lib/dataset/schema';
 import {
   CASES_FILE,
   ROOT_DIR,
@@ -122,6 +125,43 @@ export function expandLine(flat: string, l: LabelLine, allTexts: string[]): numb
   return picked;
 }
 
+/**
+ * Every occurrence of a dataset name, alias or native name in an excerpt that no label covers,
+ * for review: each should be a deliberate exclusion under the rules (a product, a place, an
+ * ordinary word, a generic reference), not a forgotten mention. Prints names and ids, with
+ * context (the context is for the terminal only: never paste it into the repository).
+ */
+function audit(cases: RealCase[], records: EntityRecord[]): void {
+  const names: [string, string][] = [];
+  for (const r of records)
+    for (const t of [
+      r.name,
+      ...(r.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)),
+      ...(r.nativeNames ?? []).map((n) => n.text),
+    ])
+      if (t.length >= 2) names.push([t, r.id]);
+  for (const c of cases) {
+    const st = readCached(c);
+    if (st.status !== 'ok') continue;
+    const flat = flatText(st.text);
+    const spans = c.labels.map((l) => {
+      const at = occurrencesOf(flat, l.text)[l.occurrence - 1] ?? -1;
+      return [at, at + l.text.length] as const;
+    });
+    const hits = new Map<number, string>();
+    for (const [t, id] of names) {
+      if (!flat.includes(t)) continue;
+      for (const at of occurrencesOf(flat, t))
+        if (!spans.some(([s, e]) => at < e && s < at + t.length) && !hits.has(at))
+          hits.set(
+            at,
+            `${id}: …${flat.slice(Math.max(0, at - 30), at)}[${t}]${flat.slice(at + t.length, at + t.length + 20)}…`,
+          );
+    }
+    if (hits.size) console.log(`== ${c.id} (${c.kind})\n${[...hits.values()].map((h) => `  ${h}`).join('\n')}`);
+  }
+}
+
 function main(): void {
   const secondIdx = process.argv.indexOf('--second');
   const specFile = secondIdx >= 0 ? process.argv[secondIdx + 1]! : LABELS_FILE;
@@ -129,7 +169,8 @@ function main(): void {
   const old = existsSync(CASES_FILE)
     ? new Map((JSON.parse(readFileSync(CASES_FILE, 'utf8')) as CasesFile).cases.map((c) => [c.id, c]))
     : new Map<string, RealCase>();
-  const resolver = makeResolver(loadDataset().records);
+  const records = loadDataset().records;
+  const resolver = makeResolver(records);
   const problems: string[] = [];
   const cases: RealCase[] = [];
   for (const b of blocks) {
@@ -204,6 +245,7 @@ function main(): void {
   const n = cases.reduce((a, c) => a + c.labels.length, 0);
   const resolved = cases.reduce((a, c) => a + c.labels.filter((l) => l.entity).length, 0);
   console.log(`${cases.length} cases, ${n} labels (${resolved} resolve to a dataset entity today) → ${outFile}`);
+  if (process.argv.includes('--audit')) audit(cases, records);
   if (process.argv.includes('--unresolved')) {
     const names = new Map<string, number>();
     for (const c of cases)
