@@ -101,6 +101,11 @@ interface Tally {
   found: number;
   entities: number;
   entitiesFound: number;
+  /** The same counts restricted to labels whose entity the dataset has today. */
+  datasetLabelled: number;
+  datasetFound: number;
+  datasetEntities: number;
+  datasetEntitiesFound: number;
 }
 
 interface PageResult extends Tally {
@@ -110,6 +115,8 @@ interface PageResult extends Tally {
   precision: number;
   mentionRecall: number;
   entityRecall: number;
+  datasetMentionRecall: number;
+  datasetEntityRecall: number;
   byType: Record<string, Tally>;
   falsePositives: Mark[];
   misses: Miss[];
@@ -128,7 +135,18 @@ function arg(name: string): string | undefined {
 const flag = (name: string) => process.argv.includes(name);
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const pct = (x: number) => x.toFixed(3);
-const emptyTally = (): Tally => ({ highlights: 0, correct: 0, labelled: 0, found: 0, entities: 0, entitiesFound: 0 });
+const emptyTally = (): Tally => ({
+  highlights: 0,
+  correct: 0,
+  labelled: 0,
+  found: 0,
+  entities: 0,
+  entitiesFound: 0,
+  datasetLabelled: 0,
+  datasetFound: 0,
+  datasetEntities: 0,
+  datasetEntitiesFound: 0,
+});
 function addTally(into: Tally, t: Tally): void {
   for (const k of Object.keys(into) as (keyof Tally)[]) into[k] += t[k];
 }
@@ -137,6 +155,8 @@ const rates = (t: Tally) => ({
   precision: ratio(t.correct, t.highlights),
   mentionRecall: ratio(t.found, t.labelled),
   entityRecall: ratio(t.entitiesFound, t.entities),
+  datasetMentionRecall: ratio(t.datasetFound, t.datasetLabelled),
+  datasetEntityRecall: ratio(t.datasetEntitiesFound, t.datasetEntities),
 });
 
 /**
@@ -260,9 +280,14 @@ function score(
     seen.add(k);
   }
   if (checkLabels) {
+    // Every occurrence of every labelled text, labelled or not, for reviewing the labels.
     console.log(`\n== ${input.name}`);
-    for (const s of spans)
-      console.log(`  ${s.m.type.padEnd(9)} ${(s.m.id ?? '-').padEnd(26)} ${context(flat, s.start, s.m.text.length)}`);
+    for (const t of new Set(input.mentions.map((m) => m.text)))
+      occurrencesOf(flat, t).forEach((at, i) => {
+        const s = spans.find((x) => x.m.text === t && x.m.occurrence === i + 1);
+        const who = s ? `${s.m.type} ${s.m.id ?? s.m.name}` : '(not labelled)';
+        console.log(`  ${who.padEnd(40)} #${i + 1} ${context(flat, at, t.length)}`);
+      });
   }
   const entityOk = (m: Mention) => !m.id || !reported || reported.has(m.id);
   const covers = (h: Highlight, s: { start: number; end: number }) =>
@@ -270,14 +295,12 @@ function score(
   const matched = new Set<number>();
   const falsePositives: Mark[] = [];
   const byType: Record<string, Tally> = Object.fromEntries(TYPES.map((t) => [t, emptyTally()]));
-  let correct = 0;
   for (const h of found) {
     const tally = (byType[h.category] ??= emptyTally());
     tally.highlights++;
     const over = spans.map((s, i) => [s, i] as const).filter(([s]) => covers(h, s));
     const right = over.find(([s]) => s.m.type === h.category && entityOk(s.m));
     if (right) {
-      correct++;
       tally.correct++;
       matched.add(right[1]);
       continue;
@@ -304,7 +327,10 @@ function score(
     const tally = byType[s.m.type]!;
     tally.labelled++;
     if (hit) tally.found++;
-    else {
+    if (s.m.id) {
+      tally.datasetLabelled++;
+      if (hit) tally.datasetFound++;
+    } else {
       const other = found.find((h) => covers(h, s));
       misses.push({
         text: s.m.text,
@@ -325,16 +351,14 @@ function score(
     const t = byType[entityOf.get(key)!.type]!;
     t.entities++;
     if (ok) t.entitiesFound++;
+    if (entityOf.get(key)!.id) {
+      t.datasetEntities++;
+      if (ok) t.datasetEntitiesFound++;
+    }
   }
   const ids = new Set(input.mentions.map((m) => m.id).filter(Boolean));
-  const tally: Tally = {
-    highlights: found.length,
-    correct,
-    labelled: spans.length,
-    found: matched.size,
-    entities: entityFound.size,
-    entitiesFound: [...entityFound.values()].filter(Boolean).length,
-  };
+  const tally = emptyTally();
+  for (const t of Object.values(byType)) addTally(tally, t);
   return {
     page: input.name,
     lang: input.lang,
@@ -432,6 +456,9 @@ function printSet(title: string, results: PageResult[], verbose: boolean): Retur
   console.log(
     `  off-topic pages: ${sum.offTopic.pages}, highlights on them: ${sum.offTopic.highlights}` +
       (sum.offTopic.marks.length ? ` (${sum.offTopic.marks.map((m) => `${m.page}: "${m.text}"`).join('; ')})` : ''),
+  );
+  console.log(
+    `  labels whose entity the dataset has: mention recall ${pct(sum.overall.datasetMentionRecall)}, entity recall ${pct(sum.overall.datasetEntityRecall)}`,
   );
   console.log(
     `  missed entities: ${sum.missedEntities.total} — ${sum.missedEntities.notInDataset} not in the dataset, ${sum.missedEntities.inDatasetNotFound} in it but not found`,
