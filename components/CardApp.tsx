@@ -4,6 +4,7 @@ import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
 import { useEntities } from '../lib/ui/clients';
 import { notesApi } from '../lib/ui/notes-api';
+import { RULE_IDS, RULE_TEXT } from '../lib/match/rules';
 import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
 
@@ -150,6 +151,12 @@ export function CardApp({ port }: { port: CardPort }) {
               post({ type: 'pin', pinned: true });
             }}
           />
+        ) : null}
+        {entity && show && entityId === show.entityId && show.why !== undefined && RULE_IDS[show.why] ? (
+          <details class="why">
+            <summary>Why is this marked?</summary>
+            <p>{RULE_TEXT[RULE_IDS[show.why]!]}</p>
+          </details>
         ) : null}
       </div>
       <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>

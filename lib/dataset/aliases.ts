@@ -4,13 +4,18 @@
  */
 import type { AliasInput, EntityRecord } from './schema';
 
-export const ALIAS_ACRONYM = 1;
-export const ALIAS_CASE_SENSITIVE = 2;
-export const ALIAS_AMBIGUOUS = 4;
-export const ALIAS_SHORT = 8;
-export const ALIAS_CJK = 16;
-/** The canonical name or a native name: strong evidence for the entity when seen. */
-export const ALIAS_FULL = 32;
+import {
+  ALIAS_ACRONYM,
+  ALIAS_AMBIGUOUS,
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_CJK,
+  ALIAS_FULL,
+  ALIAS_SHORT,
+  ALIAS_TICKER,
+} from '../match/flags';
+
+// The flags live with the index format both the compiler and the matcher read.
+export { ALIAS_ACRONYM, ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK, ALIAS_FULL, ALIAS_SHORT, ALIAS_TICKER };
 
 export interface ExpandedAlias {
   text: string;
@@ -41,8 +46,29 @@ export function looksLikeAcronym(text: string): boolean {
 export function isOrdinaryWord(text: string, isWord: (w: string) => boolean): boolean {
   const t = text.trim();
   if (/\s/.test(t) || isCjk(t)) return false;
+  // A word in capitals is still a word when it is too long for an acronym ("TRANSACTION").
+  if (/^[A-Z]{5,}$/.test(t)) return isWord(t.toLowerCase());
   if (!/^[A-Za-z][a-z'-]*$/.test(t)) return false; // "SEC", "eBay", "3M" are not dictionary words
   return isWord(t.toLowerCase());
+}
+
+const LINKING = new Set(['of', 'and', 'the', '&', 'for', 'de']);
+
+/**
+ * A name made of ordinary words only ("Financial Institutions", "General Motors"): it names the
+ * entity as a name, capitalised, but the same words in lower case are just words. Such names
+ * are matched as written (and in capitals), never in lower case.
+ */
+export function isOrdinaryPhrase(text: string, isWord: (w: string) => boolean): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5 || isCjk(text)) return false;
+  let content = 0;
+  for (const w of words) {
+    if (LINKING.has(w.toLowerCase())) continue;
+    if (!/^[A-Za-z][a-z'-]*$/.test(w) || !isWord(w.toLowerCase())) return false;
+    content++;
+  }
+  return content >= 1;
 }
 
 export interface ExpandOptions {
@@ -61,6 +87,8 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
   if (explicit?.caseSensitive === false) flags &= ~ALIAS_CASE_SENSITIVE;
   if (explicit?.ambiguous ?? isOrdinaryWord(text, opts.isWord)) flags |= ALIAS_AMBIGUOUS;
   if (explicit?.short) flags |= ALIAS_SHORT;
+  if (explicit?.caseSensitive === undefined && !explicit?.short && isOrdinaryPhrase(text, opts.isWord))
+    flags |= ALIAS_CASE_SENSITIVE;
   return { text, flags };
 }
 
@@ -85,6 +113,15 @@ export function expandAliases(record: EntityRecord, opts: ExpandOptions): Expand
     const f = flagsFor(a, opts);
     add(f.text, f.flags, typeof a !== 'string');
   }
+  // A name of ordinary words matched as written is also matched in capitals (headlines).
+  for (const a of [...out.values()])
+    if (
+      a.flags & ALIAS_CASE_SENSITIVE &&
+      !(a.flags & ALIAS_ACRONYM) &&
+      /[a-z]/.test(a.text) &&
+      isOrdinaryPhrase(a.text, opts.isWord)
+    )
+      add(a.text.toUpperCase(), a.flags & ~ALIAS_FULL);
   // "The Federal Reserve" is also written without the article.
   for (const a of [...out.values()]) {
     const m = /^the\s+(.+)$/i.exec(a.text);

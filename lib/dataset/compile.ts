@@ -8,7 +8,9 @@ import {
   ALIAS_AMBIGUOUS,
   ALIAS_CASE_SENSITIVE,
   ALIAS_SHORT,
+  ALIAS_TICKER,
   expandAliases,
+  isCjk,
   surnameOf,
   type ExpandOptions,
 } from './aliases';
@@ -18,15 +20,51 @@ import type { EntityRecord } from './schema';
 export function compileDataset(
   records: EntityRecord[],
   opts: ExpandOptions,
+  /** Hand-curated records: their aliases are taken as written (no ticker gating). */
+  curatedIds: ReadonlySet<string> = new Set(),
 ): { index: MatchIndex; aliasCount: number } {
-  const { entities, aliases } = matcherInput(records, opts);
-  return { index: buildIndex(entities, aliases), aliasCount: aliases.length };
+  const { entities, aliases } = matcherInput(records, opts, curatedIds);
+  return { index: buildIndex(entities, aliases, givenNamesOf(records)), aliasCount: aliases.length };
+}
+
+/**
+ * Given names common among the dataset's officials (first words of Latin-script names written
+ * given name first, met at least three times): before a firm's one-word name they say a person is
+ * meant ("Michael Dell", not Dell Technologies).
+ */
+export function givenNamesOf(records: readonly EntityRecord[]): string[] {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    if (r.type !== 'official' || isCjk(r.name)) continue;
+    const surname = surnameOf(r);
+    const first = r.name.split(/\s+/)[0];
+    if (!first || first === surname || !/^[A-Z][a-z]{2,}$/.test(first)) continue;
+    counts.set(first, (counts.get(first) ?? 0) + 1);
+  }
+  return [...counts].filter(([, n]) => n >= 3).map(([g]) => g);
+}
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+/**
+ * Words that place a leader known by surname: the country's English name ("France", "United
+ * Kingdom"), or "European Union". Near the surname they say the page is about that country.
+ */
+function countryCues(jurisdiction: string): string[] {
+  if (jurisdiction === 'EU') return ['European Union', 'EU'];
+  if (jurisdiction === 'INT') return [];
+  try {
+    const name = regionNames.of(jurisdiction);
+    return name && name !== jurisdiction ? [name] : [];
+  } catch {
+    return [];
+  }
 }
 
 /** What the automaton is built from: entity facts the page needs, and every alias with its flags. */
 export function matcherInput(
   records: EntityRecord[],
   opts: ExpandOptions,
+  curatedIds: ReadonlySet<string> = new Set(),
 ): { entities: EntityInfo[]; aliases: AliasEntry[] } {
   const position = new Map(records.map((r, i) => [r.id, i]));
   const related: Set<number>[] = records.map(() => new Set());
@@ -42,13 +80,19 @@ export function matcherInput(
     id: r.id,
     name: r.name,
     category: CATEGORIES.indexOf(r.type),
-    cues: r.cues ?? [],
+    cues: r.official?.knownBySurname ? [...(r.cues ?? []), ...countryCues(r.jurisdiction)] : (r.cues ?? []),
     related: [...related[i]!].sort((a, b) => a - b),
+    ...(r.official?.knownBySurname ? { knownBySurname: true } : {}),
   }));
   const aliases: AliasEntry[] = [];
   records.forEach((r, i) => {
     const expanded = expandAliases(r, opts);
-    for (const a of expanded) aliases.push({ text: a.text, entity: i, flags: a.flags });
+    // An imported firm's own ticker as an alias ("ECL" for Ecolab) is a ticker, not a name.
+    const tickers = curatedIds.has(r.id) ? undefined : new Set(r.firm?.tickers?.map((t) => t.symbol));
+    for (const a of expanded) {
+      const ticker = !!tickers?.has(a.text) && a.text !== r.name;
+      aliases.push({ text: a.text, entity: i, flags: ticker ? a.flags | ALIAS_TICKER | ALIAS_AMBIGUOUS : a.flags });
+    }
     // A record may name its own surname as a short alias ("Tang" for Audrey Tang, where the
     // family-name-first rule of her jurisdiction would guess wrong); then no guess is made.
     const tokens = new Set(r.name.split(/\s+/));
