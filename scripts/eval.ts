@@ -330,7 +330,8 @@ function score(
     if (s.m.id) {
       tally.datasetLabelled++;
       if (hit) tally.datasetFound++;
-    } else {
+    }
+    if (!hit) {
       const other = found.find((h) => covers(h, s));
       misses.push({
         text: s.m.text,

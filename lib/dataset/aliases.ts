@@ -12,10 +12,20 @@ import {
   ALIAS_FULL,
   ALIAS_SHORT,
   ALIAS_TICKER,
+  ALIAS_PREFERRED,
 } from '../match/flags';
 
 // The flags live with the index format both the compiler and the matcher read.
-export { ALIAS_ACRONYM, ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK, ALIAS_FULL, ALIAS_SHORT, ALIAS_TICKER };
+export {
+  ALIAS_ACRONYM,
+  ALIAS_AMBIGUOUS,
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_CJK,
+  ALIAS_FULL,
+  ALIAS_SHORT,
+  ALIAS_TICKER,
+  ALIAS_PREFERRED,
+};
 
 export interface ExpandedAlias {
   text: string;
@@ -113,21 +123,60 @@ export function expandAliases(record: EntityRecord, opts: ExpandOptions): Expand
     const f = flagsFor(a, opts);
     add(f.text, f.flags, typeof a !== 'string');
   }
-  // A name of ordinary words matched as written is also matched in capitals (headlines).
-  for (const a of [...out.values()])
+  for (const a of [...out.values()]) {
+    // A name of ordinary words matched as written is also matched in capitals (headlines) and
+    // with every word capitalised ("Securities And Futures Commission").
     if (
       a.flags & ALIAS_CASE_SENSITIVE &&
       !(a.flags & ALIAS_ACRONYM) &&
       /[a-z]/.test(a.text) &&
       isOrdinaryPhrase(a.text, opts.isWord)
-    )
+    ) {
       add(a.text.toUpperCase(), a.flags & ~ALIAS_FULL);
+      add(titleCase(a.text), a.flags & ~ALIAS_FULL);
+    }
+    // An acronym in mixed case is also written capitalised or in capitals ("BaFin": "Bafin", "BAFIN").
+    if (a.flags & ALIAS_ACRONYM && /[a-z]/.test(a.text) && /^[A-Za-z]{4,}$/.test(a.text)) {
+      add(a.text[0]!.toUpperCase() + a.text.slice(1).toLowerCase(), a.flags & ~ALIAS_FULL);
+      add(a.text.toUpperCase(), a.flags & ~ALIAS_FULL);
+    }
+    // British and American spellings of the same name ("Defence", "Defense").
+    const other = otherSpelling(a.text);
+    if (other) add(other, a.flags & ~ALIAS_FULL);
+  }
   // "The Federal Reserve" is also written without the article.
   for (const a of [...out.values()]) {
     const m = /^the\s+(.+)$/i.exec(a.text);
     if (m?.[1] && !(a.flags & ALIAS_SHORT)) add(m[1], a.flags & ~ALIAS_FULL);
   }
   return [...out.values()];
+}
+
+function titleCase(text: string): string {
+  return text.replace(/\b([a-z])/g, (m) => m.toUpperCase());
+}
+
+/** Word endings spelled differently in British and American English, both ways. */
+const SPELLINGS: [RegExp, string][] = [
+  [/\b(Def|Off|Lic|Pret)ence\b/g, '$1ense'],
+  [/\b(Def|Off|Lic|Pret)ense\b/g, '$1ence'],
+  [/\b(Cent|Met|Theat)re\b/g, '$1er'],
+  [/\b(Cent|Met|Theat)er\b/g, '$1re'],
+  [/\b(Lab|Harb|Beh|Hon|Fav|Neighb)our\b/g, '$1or'],
+  [/\b(Lab|Harb|Beh|Hon|Fav|Neighb)or\b/g, '$1our'],
+  [/(\w)isation\b/g, '$1ization'],
+  [/(\w)ization\b/g, '$1isation'],
+  [/\bProgramme\b/g, 'Program'],
+  [/\bEnrolment\b/g, 'Enrollment'],
+  [/\bEnrollment\b/g, 'Enrolment'],
+];
+
+/** The same name in the other spelling of English, if it differs. */
+export function otherSpelling(text: string): string | undefined {
+  if (isCjk(text) || !/[a-z]/.test(text)) return undefined;
+  let out = text;
+  for (const [re, to] of SPELLINGS) out = out.replace(re, to);
+  return out !== text ? out : undefined;
 }
 
 /** Where romanised names are written family name first (Hong Kong mixes both: native name decides). */

@@ -17,3 +17,5 @@ export const ALIAS_CJK = 16;
 export const ALIAS_FULL = 32;
 /** The firm's own ticker symbol ("ECL"): marked only in a ticker's context ("$ECL", "NYSE: ECL"). */
 export const ALIAS_TICKER = 64;
+/** Of several entities sharing this alias, by far the best known ("SEC": the US one): a regulation page means it. */
+export const ALIAS_PREFERRED = 128;

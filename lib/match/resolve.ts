@@ -142,6 +142,18 @@ export function* resolveSteps(
         bestRule = 'most-recent-named';
       }
     }
+    // Still a tie (two bodies of one name in two places, 证监会 in Beijing and Hong Kong): the one
+    // whose place or cue words are near it, if only one.
+    if (best > 0 && bestEntities.length > 1) {
+      const placed = bestEntities.filter((e) => {
+        const c = list.find((x) => x.entity === e)!;
+        return page.cueNear(c);
+      });
+      if (placed.length === 1) {
+        bestEntities = placed;
+        bestRule = 'context-cue';
+      }
+    }
     if (best === 0 || bestEntities.length !== 1) {
       if (best === 0) undecided.push(list);
       continue;
@@ -240,7 +252,8 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
     defined.set(abbr, entity);
   };
   for (const m of strongFound) {
-    const after = /^\s*\(([^()\s]{2,10})\)/.exec(page.slice(m.block, m.end, m.end + 14));
+    // The abbreviation may be quoted: (“BACEN”), ("GIL").
+    const after = /^\s*\(["“'‘]?([^()\s"“”'‘’]{2,10})["”'’]?\)/.exec(page.slice(m.block, m.end, m.end + 16));
     if (after) define(after[1]!, m.entity);
     const before = /(?:^|[\s,;:])([^()\s]{2,10})\s*\($/.exec(page.slice(m.block, m.start - 14, m.start));
     if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity);
@@ -268,8 +281,17 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
   const bodies: { head: string; entity: number; pos: number }[] = [];
   for (const m of strongFound) {
     if (page.category(m.entity) !== 0 /* regulator */) continue;
-    const head = /([A-Z][a-z]+)$/.exec(page.slice(m.block, m.start, m.end))?.[1];
-    if (head && HEAD_NOUNS.has(head)) bodies.push({ head, entity: m.entity, pos: page.pos(m) });
+    // The noun that ends the name as written, and those that begin and end its full name
+    // ("the Board" for the Board of Governors of the Federal Reserve System).
+    const name = page.index.meta.names[m.entity] ?? '';
+    const heads = new Set(
+      [
+        /([A-Z][a-z]+)$/.exec(page.slice(m.block, m.start, m.end))?.[1],
+        /^([A-Z][a-z]+)\b/.exec(name)?.[1],
+        /([A-Z][a-z]+)$/.exec(name)?.[1],
+      ].filter((h): h is string => !!h && HEAD_NOUNS.has(h)),
+    );
+    for (const head of heads) bodies.push({ head, entity: m.entity, pos: page.pos(m) });
   }
   if (bodies.length) {
     bodies.sort((a, b) => a.pos - b.pos);

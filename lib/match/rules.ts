@@ -5,7 +5,7 @@
  * kind of evidence is one new entry here. Pure.
  */
 import { foldString, isWordUnit } from './fold';
-import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_SHORT, ALIAS_TICKER } from './flags';
+import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_PREFERRED, ALIAS_SHORT, ALIAS_TICKER } from './flags';
 import { CATEGORIES, type MatchIndex } from './index-format';
 import type { Candidate } from './scan';
 
@@ -20,6 +20,7 @@ export const RULE_TEXT = {
   'market-move': 'Named with its shares or a market move.',
   'context-cue': 'Words near it point to it.',
   'known-by-surname': 'A leader the press names by surname alone.',
+  'best-known-namesake': 'The best known of several bodies with this abbreviation, on a page about its field.',
   'accepted-on-page': 'The same name was recognised earlier on this page.',
   'after-tied': 'Its short name, after someone tied to it was named beside it.',
   'defined-acronym': 'An abbreviation this page defines for it.',
@@ -36,7 +37,7 @@ const FIRM = CATEGORIES.indexOf('firm');
 const REGULATOR = CATEGORIES.indexOf('regulator');
 
 /** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
-const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/;
+const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$/;
 /** The capitalised word after a list gap (group 1: the gap), and the one before. */
 const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
 const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
@@ -48,6 +49,9 @@ const CUE_WINDOW = 400;
 const MARKET_AFTER =
   /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
 const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
+/** Words of regulation and business news: near a shared abbreviation they say which kind of page this is. */
+const FIELD_WORDS =
+  /\b(?:regulat|commission|fine[sd]?\b|penalt|charge[sd]?\b|enforcement|rules?\b|filings?\b|settle|investigat|securities|markets?\b|banks?\b|banking|authorit|agenc|minist|court|complian|sanction|probe|antitrust|merger|shares|stock|investor|company|companies|firms?\b|policy|supervis|licen[cs])/i;
 
 /** Words that may stand before a surname without making it part of another name ("Chair Powell"). */
 export const TITLES = new Set(
@@ -286,6 +290,12 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     applies: (c, p) => !isShort(c) && p.category(c.entity) === FIRM && p.inMarketMove(c),
   },
   { id: 'context-cue', evidence: 1, applies: (c, p) => !isShort(c) && p.cueNear(c) },
+  {
+    id: 'best-known-namesake',
+    // Weaker than any other evidence: a namesake placed by its own country still wins.
+    evidence: 0.5,
+    applies: (c, p) => !!(c.flags & ALIAS_PREFERRED) && FIELD_WORDS.test(p.slice(c.block, c.start - 300, c.end + 300)),
+  },
   {
     // "Macron said": a leader's surname alone, with a title before it ("President Trump"), or
     // on a page that places it — a body tied to the leader named, or the country near it. A

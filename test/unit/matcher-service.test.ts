@@ -86,7 +86,7 @@ class FakePort implements MatchPort {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
-async function until(cond: () => boolean, ms = 3000) {
+async function until(cond: () => boolean, ms = 20_000) {
   const end = Date.now() + ms;
   while (!cond() && Date.now() < end) await settle();
 }
