@@ -245,8 +245,12 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
   // Abbreviations the page defines: "Name (ABBR)" or "ABBR (Name)".
   const defined = new Map<string, number>();
   const clash = new Set<string>();
-  const define = (abbr: string, entity: number) => {
+  const define = (abbr: string, entity: number, name: string) => {
     if (!ABBREV.test(abbr) || capitals(abbr) < 2) return;
+    // The abbreviation stands for a name of several words and starts with one of their initials
+    // ("Central Bank of Brazil (BACEN)"; not "CET1 (Q2)", not "the French DPA (CNIL)").
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || !words.some((w) => w[0] === abbr[0])) return;
     const prev = defined.get(abbr);
     if (prev !== undefined && prev !== entity) clash.add(abbr);
     defined.set(abbr, entity);
@@ -254,9 +258,10 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
   for (const m of strongFound) {
     // The abbreviation may be quoted: (“BACEN”), ("GIL").
     const after = /^\s*\(["“'‘]?([^()\s"“”'‘’]{2,10})["”'’]?\)/.exec(page.slice(m.block, m.end, m.end + 16));
-    if (after) define(after[1]!, m.entity);
+    const written = page.slice(m.block, m.start, m.end);
+    if (after) define(after[1]!, m.entity, written);
     const before = /(?:^|[\s,;:])([^()\s]{2,10})\s*\($/.exec(page.slice(m.block, m.start - 14, m.start));
-    if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity);
+    if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity, written);
   }
   const isWord = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
   for (const [abbr, entity] of defined) {

@@ -66,7 +66,7 @@ export const TITLES = new Set(
 );
 
 /** Chinese place suffixes: a body's name right after one is a local office, another body (福建省网信办). */
-const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗)$/;
+const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗|地方|各地|各级|属地)$/;
 const HANGUL = /[\uac00-\ud7af]/;
 /** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
 const TICKER_BEFORE =
@@ -370,6 +370,16 @@ export const VETOES: readonly Veto[] = [
       // At a sentence's start the word may be something else ("Will Amazon …").
       if (!m || m[1] === '' || /[.!?:]/.test(m[1]!)) return false;
       return p.isGivenName(m[2]!);
+    },
+  },
+  {
+    // "Marcus Ford": a firm whose one-word name is also a given name, right before a capitalised
+    // word, is a person.
+    id: 'given-name-of-a-person',
+    applies: (c, p) => {
+      if (p.category(c.entity) !== FIRM || c.flags & ALIAS_CJK) return false;
+      const text = p.slice(c.block, c.start, c.end);
+      return !/\s/.test(text) && p.isGivenName(text) && /^\s+\p{Lu}\p{Ll}/u.test(p.after(c, 4));
     },
   },
   {
