@@ -7,8 +7,10 @@
 import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
 import {
+  DESCRIPTIVE,
   EVIDENCE_RULES,
   HEAD_NOUNS,
+  PLACES,
   PageEvidence,
   ruleIndex,
   VETOES,
@@ -282,6 +284,43 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
       }
     }
   }
+  // A description that fits one body named on the page: "Germany's financial regulator" after
+  // BaFin was named (the only German regulator on the page).
+  const byPlace = new Map<string, Set<number>>();
+  for (const m of strongFound) {
+    if (page.category(m.entity) !== 0) continue;
+    const j = page.index.meta.jurisdictions?.[m.entity];
+    if (!j) continue;
+    const set = byPlace.get(j) ?? new Set<number>();
+    set.add(m.entity);
+    byPlace.set(j, set);
+  }
+  if (byPlace.size)
+    for (let b = 0; b < blockCount; b++) {
+      const text = page.slice(b, 0, 1 << 30);
+      DESCRIPTIVE.lastIndex = 0;
+      for (let m = DESCRIPTIVE.exec(text); m; m = DESCRIPTIVE.exec(text)) {
+        const bodies = byPlace.get(PLACES[m[1]!]!);
+        if (!bodies || bodies.size !== 1) continue;
+        const [entity] = bodies;
+        // Not when the sentence names the body itself ("Germany's financial watchdog BaFin",
+        // "the French DPA (CNIL)"): the name is the mention there.
+        const from = Math.max(text.lastIndexOf('. ', m.index) + 1, 0);
+        const to = text.indexOf('. ', m.index + m[0].length);
+        const sentenceEnd = to < 0 ? text.length : to;
+        if (strongFound.some((x) => x.block === b && x.entity === entity && x.start >= from && x.start < sentenceEnd))
+          continue;
+        out.push({
+          block: b,
+          start: m.index,
+          end: m.index + m[0].length,
+          entity: entity!,
+          evidence: 2,
+          rule: ruleIndex('descriptive-reference'),
+          flags: ALIAS_SHORT,
+        });
+      }
+    }
   // Short references to a named body by the last noun of its name.
   const bodies: { head: string; entity: number; pos: number }[] = [];
   for (const m of strongFound) {

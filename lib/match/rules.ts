@@ -25,6 +25,7 @@ export const RULE_TEXT = {
   'after-tied': 'Its short name, after someone tied to it was named beside it.',
   'defined-acronym': 'An abbreviation this page defines for it.',
   'ticker-context': 'Its ticker, written as a ticker.',
+  'descriptive-reference': 'A description that fits only it on this page ("Germany\'s financial regulator").',
   'short-reference': 'A short reference to a body named earlier on this page.',
 } as const;
 export type RuleId = keyof typeof RULE_TEXT;
@@ -405,4 +406,89 @@ export const HEAD_NOUNS = new Set(
     'Department Commission Authority Court Tribunal Bureau Board Agency Ministry Office Council Administration ' +
     'Committee Inspectorate Directorate Parliament Senate Assembly Regulator Service Secretariat Ombudsman'
   ).split(' '),
+);
+
+/** Country adjectives and names as the press writes them → jurisdiction codes. */
+export const PLACES: Record<string, string> = {
+  Irish: 'IE',
+  Ireland: 'IE',
+  German: 'DE',
+  Germany: 'DE',
+  French: 'FR',
+  France: 'FR',
+  British: 'GB',
+  Britain: 'GB',
+  UK: 'GB',
+  'United Kingdom': 'GB',
+  American: 'US',
+  US: 'US',
+  'U.S.': 'US',
+  'United States': 'US',
+  America: 'US',
+  Chinese: 'CN',
+  China: 'CN',
+  Japanese: 'JP',
+  Japan: 'JP',
+  Korean: 'KR',
+  'South Korean': 'KR',
+  Korea: 'KR',
+  'South Korea': 'KR',
+  Indian: 'IN',
+  India: 'IN',
+  Australian: 'AU',
+  Australia: 'AU',
+  Canadian: 'CA',
+  Canada: 'CA',
+  Brazilian: 'BR',
+  Brazil: 'BR',
+  Singaporean: 'SG',
+  Singapore: 'SG',
+  'Hong Kong': 'HK',
+  Dutch: 'NL',
+  Netherlands: 'NL',
+  Italian: 'IT',
+  Italy: 'IT',
+  Spanish: 'ES',
+  Spain: 'ES',
+  Swiss: 'CH',
+  Switzerland: 'CH',
+  Swedish: 'SE',
+  Sweden: 'SE',
+  Norwegian: 'NO',
+  Norway: 'NO',
+  Danish: 'DK',
+  Denmark: 'DK',
+  Finnish: 'FI',
+  Finland: 'FI',
+  Belgian: 'BE',
+  Belgium: 'BE',
+  Austrian: 'AT',
+  Austria: 'AT',
+  Polish: 'PL',
+  Poland: 'PL',
+  Russian: 'RU',
+  Russia: 'RU',
+  Turkish: 'TR',
+  Turkey: 'TR',
+  Mexican: 'MX',
+  Mexico: 'MX',
+  Argentine: 'AR',
+  Argentina: 'AR',
+  'South African': 'ZA',
+  'South Africa': 'ZA',
+  Saudi: 'SA',
+  European: 'EU',
+  Europe: 'EU',
+  EU: 'EU',
+};
+
+/** "Germany's top financial regulator", "the Irish watchdog", "the French DPA". */
+export const DESCRIPTIVE = new RegExp(
+  `\\b(${Object.keys(PLACES)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/\./g, '\\.'))
+    .join(
+      '|',
+    )})(?:['’]s)?\\s+(?:(?:top|main|chief|national|federal|financial|banking|securities|markets?|data[- ]protection|privacy|competition|antitrust|telecoms?|communications|energy|insurance|cyber(?:security)?|internet|media|consumer|audit|prudential|overarching|oversight)\\s+){0,3}(?:regulator|watchdog|supervisor|authority|DPA)\\b`,
+  'g',
 );
