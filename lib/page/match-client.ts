@@ -79,13 +79,15 @@ export class MatchClient {
 
   /**
    * Sends a pass's parts (one at a time, calling `between` after each so the page gets its turn)
-   * and waits for the final marks. A newer pass supersedes this one: its promise never settles.
+   * and waits for the final marks; `sent` is called once the last part is out. A newer pass
+   * supersedes this one: its promise never settles.
    */
   async pass(
     pass: number,
     parts: AgentToMatcher[],
     onPartial: ((m: MarksMessage) => void) | undefined,
     between: () => Promise<void>,
+    sent: () => void = () => {},
   ): Promise<MarksMessage> {
     const port = this.ensure();
     const result = new Promise<MarksMessage>((resolve, reject) => {
@@ -104,6 +106,7 @@ export class MatchClient {
       }
       if (i < parts.length - 1) await between();
     }
+    sent();
     return result;
   }
 
