@@ -32,7 +32,7 @@ import { analyseLoad, PageProbe, type LoadTrace, type LongTask, type ScanDetail 
 
 export const PAGE_PARAGRAPHS_UNITS = 2_300_000;
 export const ARTICLE_LOADS = 12;
-export const EMPTY_LOADS = 8;
+export const EMPTY_LOADS = 6;
 export const FRAMES = 30;
 /** After `load`, each traced load waits this long (the budget's "load + 2 s"). */
 const SETTLE_MS = 2000;
@@ -528,8 +528,8 @@ export async function runBrowserBench(
       const synTexts = await (await get('/texts/synthetic.json')).json();
       const bytes = await (await get('/index/synthetic.bin')).arrayBuffer();
       const synLoads = [];
-      for (let i = 0; i < 5; i++) synLoads.push(await m.measure([], bytes, 0));
-      const synthetic = await m.measure(synTexts, bytes, 5);
+      for (let i = 0; i < 3; i++) synLoads.push(await m.measure([], bytes, 0));
+      const synthetic = await m.measure(synTexts, bytes, 3);
       return { bundled, bundledLoads, synthetic, synLoads, indexBytes: bytes.byteLength };
     })()`)) as {
       bundled: MatcherMeasure;

@@ -104,7 +104,9 @@ if ('article' in browser) {
   const fl = a.firstLoad;
   const ours = fl.longTasksWith.filter((t) => t.ours);
   const lt = (xs: LongTask[]) =>
-    xs.map((t) => `${t.ms} ms at ${t.at} ms${t.ours ? ' OURS' : ''}${t.top ? `: ${t.top}` : ''}`).join('; ');
+    xs
+      .map((t) => `${t.ms} ms (CPU ${t.cpuMs}) at ${t.at} ms${t.ours ? ' OURS' : ''}${t.top ? `: ${t.top}` : ''}`)
+      .join('; ');
   row(
     'Article: long tasks (≥ 50 ms) on the first load after browser start',
     `${fl.longTasksWith.length} with [${lt(fl.longTasksWith)}]`,

@@ -13,8 +13,12 @@ export const TRACE_CATEGORIES = [
   'devtools.timeline',
   'disabled-by-default-devtools.timeline',
   'blink.user_timing',
+  'v8.execute',
   '__metadata',
 ];
+
+/** Events that mean JavaScript ran in a task (the bench's pages run none of their own). */
+const SCRIPT = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'RunMicrotasks', 'v8.compile']);
 
 /** A task this long or longer is a long task (the Long Tasks API's threshold). */
 export const LONG_TASK_MS = 50;
@@ -60,9 +64,15 @@ export interface LoadTrace {
 
 export interface LongTask {
   ms: number;
+  /** Its thread (CPU) time, ms: far below `ms` when the thread was descheduled. */
+  cpuMs: number;
   /** Its start, ms from the main frame's navigationStart (from the trace's start when not seen). */
   at: number;
-  /** Our script was evaluated or called in it, or it holds a `dramatis:` mark. */
+  /**
+   * Our script ran in it: its evaluation or a call into it, a `dramatis:` mark, or any JavaScript
+   * at all (the bench's pages run no script of their own, and Playwright runs none while a load is
+   * traced: microtask continuations such as the walk's slices carry no script address).
+   */
   ours: boolean;
   /** Its three longest timeline events ("Layout 54.3"). */
   top: string;
@@ -200,14 +210,15 @@ export function analyseLoad(events: TraceEvent[], url: string): LoadTrace {
     const inside = events.filter(
       (e) => e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0) && e !== t,
     );
-    const ours = inside.some((e) => oursUrl(e) || e.name.startsWith('dramatis:'));
+    const ours = inside.some((e) => oursUrl(e) || e.name.startsWith('dramatis:') || SCRIPT.has(e.name));
     const top = inside
       .filter((e) => e.ph === 'X' && PARTS.has(e.name))
       .sort((x, y) => (y.dur ?? 0) - (x.dur ?? 0))
       .slice(0, 3)
       .map((e) => `${e.name} ${((e.dur ?? 0) / 1000).toFixed(1)}`)
       .join(', ');
-    return { ms: Math.round((t.dur ?? 0) / 100) / 10, at: t.ts, ours, top };
+    const cpuMs = Math.round(((t as { tdur?: number }).tdur ?? t.dur ?? 0) / 100) / 10;
+    return { ms: Math.round((t.dur ?? 0) / 100) / 10, cpuMs, at: t.ts, ours, top };
   });
 
   // Page milestones, on the main frame's own timeline.
