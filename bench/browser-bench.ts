@@ -19,7 +19,7 @@
  */
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { MatcherMeasure } from '../lib/background/matcher-service';
 import { launchWithExtension } from '../test/support/browser';
@@ -28,11 +28,12 @@ const extensionArgs = (dir: string) => [`--disable-extensions-except=${dir}`, `-
 import { AD_HTML, articleHtml, EMPTY_HTML, framesHtml, pageHtml, ROOT, rng } from './corpus';
 import { bytes, html, json, startBenchServer, type Route } from './server';
 import { median, round, spread, type Spread } from './stats';
-import { analyseLoad, PageProbe, type LoadTrace, type LongTask, type ScanDetail } from './trace';
+import { analyseLoad, PageProbe, workerTask, type LoadTrace, type LongTask, type ScanDetail } from './trace';
 
 export const PAGE_PARAGRAPHS_UNITS = 2_300_000;
 export const ARTICLE_LOADS = 12;
 export const EMPTY_LOADS = 6;
+export const BIG_RUNS = 5;
 export const FRAMES = 30;
 /** After `load`, each traced load waits this long (the budget's "load + 2 s"). */
 const SETTLE_MS = 2000;
@@ -107,6 +108,8 @@ function paired(url: string, w: LoadTrace[], wo: LoadTrace[], fl?: LoadTrace[]):
 
 export interface BrowserResults {
   chromiumVersion: string;
+  /** The machine's 1-minute load average as each part began (other work on it slows every figure). */
+  loadAverage: Record<string, number>;
   article: PairedLoads & {
     textUnits: number;
     textNodes: number;
@@ -154,19 +157,31 @@ export interface BrowserResults {
     contentScriptEvalPerFrameMs: number;
   };
   worker: {
-    bundled: MatcherMeasure & { loadRuns: number[] };
-    synthetic: MatcherMeasure & { loadRuns: number[]; indexBytes: number };
+    /** The bundled index loaded as the service does it (read from the package included). */
+    bundledFirstLoad: MatcherMeasure;
+    bundled: MatcherMeasure & { loadRuns: number[]; task?: { wallMs: number; cpuMs: number } };
+    synthetic: MatcherMeasure & { loadRuns: number[]; indexBytes: number; task?: { wallMs: number; cpuMs: number } };
+    synLoads: (MatcherMeasure & { task?: { wallMs: number; cpuMs: number } })[];
     summary: {
       bundledScanMBps: number;
       bundledScanMBpsSpread: Spread;
+      /**
+       * The same on CPU time: the wall time scaled by the share of it the worker's task had the
+       * CPU (its thread time / its wall time, from a browser-wide trace of the call).
+       */
+      bundledScanCpuMBps: number;
+      bundledCpuShare: number;
       bundledPassMBps: number;
       syntheticScanMBps: number;
       syntheticScanMBpsSpread: Spread;
+      syntheticScanCpuMBps: number;
+      syntheticCpuShare: number;
       syntheticPassMBps: number;
       /** deserializeIndex + new Scanner, medians over the load runs, ms. */
       bundledLoadMs: number;
       syntheticLoadMs: number;
       syntheticLoadSpread: Spread;
+      syntheticLoadCpuMs: number;
       syntheticDeserializeMs: number;
       syntheticScannerMs: number;
     };
@@ -194,6 +209,18 @@ export interface BrowserResults {
     walkReadRuns: number[];
     ratioBusyToWalkRead: number;
     ratioBusyToWalkReadSpread: Spread;
+    /**
+     * From each run's trace: the thread (CPU) time of the main thread's tasks that started during the
+     * pass (ours, and any rendering meanwhile), against the reading walk's own thread time.
+     */
+    passTasksCpuMs: number;
+    passTasksCpuRuns: number[];
+    passTasksWallRuns: number[];
+    walkReadBaselineCpuMs: number;
+    walkReadCpuRuns: number[];
+    ratioPassCpuToWalkReadCpu: number;
+    /** Long tasks (trace) overlapping the pass, per run. */
+    traceLongTasksDuringPass: LongTask[][];
     /** Pass start → `dramatis:partial` (marks on screen shown), ms. */
     partialMs: number | null;
     partialRuns: (number | null)[];
@@ -323,6 +350,7 @@ function walkReadBaseline(page: Page): Promise<number> {
 }
 
 interface BigRun {
+  trace: LoadTrace;
   duration: number;
   start: number;
   partial: number | null;
@@ -332,10 +360,19 @@ interface BigRun {
   ranges: number;
 }
 
-async function bigPageRun(page: Page, url: string): Promise<BigRun> {
-  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
-  await waitForScan(page);
-  await page.waitForTimeout(SETTLE_MS); // highlight registration and paint; late long tasks
+async function bigPageRun(probe: PageProbe, url: string): Promise<BigRun> {
+  const page = probe.page;
+  const events = await probe.trace(async () => {
+    await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+    await waitForScan(page);
+    await page.waitForTimeout(SETTLE_MS); // highlight registration and paint; late long tasks
+  });
+  const trace = analyseLoad(events, url);
+  const run = await bigPageRead(page);
+  return { ...run, trace };
+}
+
+function bigPageRead(page: Page): Promise<Omit<BigRun, 'trace'>> {
   return page.evaluate(() => {
     const m = performance.getEntriesByName('dramatis:scan', 'measure')[0] as PerformanceMeasure;
     const p = performance.getEntriesByName('dramatis:partial', 'mark')[0];
@@ -371,9 +408,11 @@ export interface BrowserInput {
 
 export async function runBrowserBench(
   input: BrowserInput,
-  opts: { markjs: boolean },
+  opts: { markjs: boolean; quick?: boolean },
   log: (s: string) => void,
 ): Promise<BrowserResults> {
+  /** Runs of each figure; `quick` (checking the bench itself) takes 2 of each: its figures mean nothing. */
+  const n = (runs: number) => (opts.quick ? 2 : runs);
   // The 4.6 MB page: the first ~2.3M units of the generated news text, in <p> with inline elements.
   const paras: string[] = [];
   let units = 0;
@@ -412,7 +451,9 @@ export async function runBrowserBench(
   ]);
   const cw = withExt.context;
   const cwo = withoutExt.context;
-  const results: Partial<BrowserResults> = { chromiumVersion: cw.browser()?.version() ?? '' };
+  const loadAverage: Record<string, number> = {};
+  const results: Partial<BrowserResults> = { chromiumVersion: cw.browser()?.version() ?? '', loadAverage };
+  const part = (name: string) => (loadAverage[name] = round(loadavg()[0]!, 2));
   try {
     const pw = cw.pages()[0] ?? (await cw.newPage());
     const pwo = cwo.pages()[0] ?? (await cwo.newPage());
@@ -420,7 +461,8 @@ export async function runBrowserBench(
     const wo = await PageProbe.open(cwo, pwo);
 
     // ---- 1. The typical article.
-    const a = await pairedLoads({ w, wo }, base, '/article.html', ARTICLE_LOADS, log);
+    part('article');
+    const a = await pairedLoads({ w, wo }, base, '/article.html', n(ARTICLE_LOADS), log);
     const sinceCs = a.with.map((t) =>
       t.scanEnd !== undefined && t.contentScriptStart !== undefined ? round(t.scanEnd - t.contentScriptStart, 1) : null,
     );
@@ -486,14 +528,15 @@ export async function runBrowserBench(
     log(`browser: heap with ${median(heapWith)} B, without ${median(heapWithout)} B`);
 
     // ---- 2. Pages and frames without text.
+    part('empty and frames');
     // A third browser: an empty content script in every frame, what any content script costs.
     const fl = await launchWithExtension({ withExtension: false, extraArgs: extensionArgs(floorExtension()) });
     let f: PairedLoads;
     try {
       const pfl = await PageProbe.open(fl.context, fl.context.pages()[0] ?? (await fl.context.newPage()));
       const probes = { w, wo, floor: pfl };
-      results.empty = await pairedLoads(probes, base, '/empty.html', EMPTY_LOADS, log, { text: false });
-      f = await pairedLoads(probes, base, '/frames.html', EMPTY_LOADS, log, { text: false });
+      results.empty = await pairedLoads(probes, base, '/empty.html', n(EMPTY_LOADS), log, { text: false });
+      f = await pairedLoads(probes, base, '/frames.html', n(EMPTY_LOADS), log, { text: false });
     } finally {
       await fl.context.close().catch(() => {});
     }
@@ -516,55 +559,77 @@ export async function runBrowserBench(
     };
 
     // ---- 3. The matcher in the service worker.
+    part('worker');
     const sw = await serviceWorker(cw);
-    // A string, not a function: tsx would leave its `__name` helpers in a serialised function.
-    const worker = (await sw.evaluate(`(async () => {
-      const m = globalThis.dramatisMatcher;
+    // Strings, not functions: tsx would leave its `__name` helpers in a serialised function.
+    // First the inputs, untimed: texts and the synthetic index from this server, the bundled
+    // index from the package (and one load of it as the service does: fetch included).
+    const bundledRead = (await sw.evaluate(`(async () => {
       const get = async (p) => { const r = await fetch(${JSON.stringify(base)} + p); if (!r.ok) throw new Error(p + ': ' + r.status); return r; };
-      const bundledLoads = [];
-      for (let i = 0; i < 5; i++) bundledLoads.push(await m.measure([], undefined, 0));
-      const texts = await (await get('/texts/bundled.json')).json();
-      const bundled = await m.measure(texts, undefined, 5);
-      const synTexts = await (await get('/texts/synthetic.json')).json();
-      const bytes = await (await get('/index/synthetic.bin')).arrayBuffer();
-      const synLoads = [];
-      for (let i = 0; i < 3; i++) synLoads.push(await m.measure([], bytes, 0));
-      const synthetic = await m.measure(synTexts, bytes, 3);
-      return { bundled, bundledLoads, synthetic, synLoads, indexBytes: bytes.byteLength };
-    })()`)) as {
-      bundled: MatcherMeasure;
-      bundledLoads: MatcherMeasure[];
-      synthetic: MatcherMeasure;
-      synLoads: MatcherMeasure[];
-      indexBytes: number;
+      const b = (globalThis.__bench = {});
+      b.texts = await (await get('/texts/bundled.json')).json();
+      b.synTexts = await (await get('/texts/synthetic.json')).json();
+      b.synBytes = await (await get('/index/synthetic.bin')).arrayBuffer();
+      b.bytes = await (await fetch(chrome.runtime.getURL('/data/match-index.bin'))).arrayBuffer();
+      return globalThis.dramatisMatcher.measure([], undefined, 0);
+    })()`)) as MatcherMeasure;
+    // Then each measure() alone in a browser-wide trace: once its index is at hand it runs in one
+    // task of the worker, whose thread time says how much of the wall time the worker had the CPU.
+    const browserProbe = new PageProbe(pw, await cw.browser()!.newBrowserCDPSession());
+    const timed = async (expr: string): Promise<MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }> => {
+      let value!: MatcherMeasure;
+      const ev = await browserProbe.trace(async () => {
+        value = (await sw.evaluate(expr)) as MatcherMeasure;
+      });
+      return { ...value, task: workerTask(ev) };
     };
+    const call = (texts: string | undefined, bytes: string, runs: number) =>
+      `globalThis.dramatisMatcher.measure(${texts ? `globalThis.__bench.${texts}` : '[]'}, globalThis.__bench.${bytes}, ${runs})`;
+    const bundledLoads = [];
+    for (let i = 0; i < 4; i++) bundledLoads.push(await timed(call(undefined, 'bytes', 0)));
+    const bundled = await timed(call('texts', 'bytes', 5));
+    const synLoads = [];
+    for (let i = 0; i < 3; i++) synLoads.push(await timed(call(undefined, 'synBytes', 0)));
+    const synthetic = await timed(call('synTexts', 'synBytes', 3));
+    const indexBytes = (await sw.evaluate('globalThis.__bench.synBytes.byteLength')) as number;
+    await sw.evaluate('delete globalThis.__bench');
     const mbps = (m: MatcherMeasure, ms: number) => (m.units * 2) / 1e6 / (ms / 1000);
     const loadOf = (m: MatcherMeasure) => m.deserializeMs + m.scannerMs;
-    const synLoadRuns = [...worker.synLoads, worker.synthetic].map(loadOf);
+    /** The share of a call's wall time its task had the CPU (1 when the trace did not show it). */
+    const share = (m: { task?: { wallMs: number; cpuMs: number } }) =>
+      m.task && m.task.wallMs > 0 ? Math.min(1, m.task.cpuMs / m.task.wallMs) : 1;
+    const synLoadRuns = [...synLoads, synthetic].map(loadOf);
+    const synLoadCpuRuns = [...synLoads, synthetic].map((m) => loadOf(m) * share(m));
+    const scanCpu = (m: MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }) =>
+      round(mbps(m, median(m.scanMs) * share(m)), 1);
     results.worker = {
-      bundled: {
-        ...worker.bundled,
-        loadRuns: [...worker.bundledLoads, worker.bundled].map((m) => round(loadOf(m), 2)),
-      },
-      synthetic: { ...worker.synthetic, loadRuns: synLoadRuns.map((x) => round(x, 1)), indexBytes: worker.indexBytes },
+      bundledFirstLoad: bundledRead,
+      bundled: { ...bundled, loadRuns: [...bundledLoads, bundled].map((m) => round(loadOf(m), 2)) },
+      synthetic: { ...synthetic, loadRuns: synLoadRuns.map((x) => round(x, 1)), indexBytes },
+      synLoads,
       summary: {
-        bundledScanMBps: round(mbps(worker.bundled, median(worker.bundled.scanMs)), 1),
+        bundledScanMBps: round(mbps(bundled, median(bundled.scanMs)), 1),
         bundledScanMBpsSpread: spread(
-          worker.bundled.scanMs.map((ms) => mbps(worker.bundled, ms)),
+          bundled.scanMs.map((ms) => mbps(bundled, ms)),
           1,
         ),
-        bundledPassMBps: round(mbps(worker.bundled, median(worker.bundled.passMs)), 1),
-        syntheticScanMBps: round(mbps(worker.synthetic, median(worker.synthetic.scanMs)), 1),
+        bundledScanCpuMBps: scanCpu(bundled),
+        bundledCpuShare: round(share(bundled), 2),
+        bundledPassMBps: round(mbps(bundled, median(bundled.passMs)), 1),
+        syntheticScanMBps: round(mbps(synthetic, median(synthetic.scanMs)), 1),
         syntheticScanMBpsSpread: spread(
-          worker.synthetic.scanMs.map((ms) => mbps(worker.synthetic, ms)),
+          synthetic.scanMs.map((ms) => mbps(synthetic, ms)),
           1,
         ),
-        syntheticPassMBps: round(mbps(worker.synthetic, median(worker.synthetic.passMs)), 1),
-        bundledLoadMs: round(median([...worker.bundledLoads, worker.bundled].map(loadOf)), 2),
+        syntheticScanCpuMBps: scanCpu(synthetic),
+        syntheticCpuShare: round(share(synthetic), 2),
+        syntheticPassMBps: round(mbps(synthetic, median(synthetic.passMs)), 1),
+        bundledLoadMs: round(median([...bundledLoads, bundled].map(loadOf)), 2),
         syntheticLoadMs: round(median(synLoadRuns), 1),
         syntheticLoadSpread: spread(synLoadRuns, 1),
-        syntheticDeserializeMs: round(median([...worker.synLoads, worker.synthetic].map((m) => m.deserializeMs)), 1),
-        syntheticScannerMs: round(median([...worker.synLoads, worker.synthetic].map((m) => m.scannerMs)), 1),
+        syntheticLoadCpuMs: round(median(synLoadCpuRuns), 1),
+        syntheticDeserializeMs: round(median([...synLoads, synthetic].map((m) => m.deserializeMs)), 1),
+        syntheticScannerMs: round(median([...synLoads, synthetic].map((m) => m.scannerMs)), 1),
       },
     };
     const ws = results.worker.summary;
@@ -574,24 +639,35 @@ export async function runBrowserBench(
     );
 
     // ---- 4. The 4.6 MB page.
+    part('4.6 MB page');
     const bigPage = await cw.newPage();
     await bigPage.addInitScript(LONGTASK_INIT);
+    const bigProbe = await PageProbe.open(cw, bigPage);
     const runs: BigRun[] = [];
-    for (let i = 0; i < 5; i++) {
-      runs.push(await bigPageRun(bigPage, `${base}/big.html?run=${i}`));
+    for (let i = 0; i < n(BIG_RUNS); i++) {
+      runs.push(await bigPageRun(bigProbe, `${base}/big.html?run=${i}`));
+      const pt = runs[i]!.trace.passTasks;
       log(
         `browser: 4.6 MB page run ${i + 1}: pass ${runs[i]!.duration.toFixed(0)} ms wall, ${runs[i]!.detail.busyMs} ms busy, ` +
-          `worker ${runs[i]!.detail.workerMs} ms, partial ${runs[i]!.partial?.toFixed(0)} ms`,
+          `tasks during the pass ${pt?.cpuMs.toFixed(0)} ms CPU, worker ${runs[i]!.detail.workerMs} ms, partial ${runs[i]!.partial?.toFixed(0)} ms`,
       );
     }
     const walks: number[] = [];
     const reads: number[] = [];
+    const readsCpu: number[] = [];
     let info = { nodes: 0, units: 0 };
-    for (let i = 0; i < 7; i++) {
+    const bigUrl = bigPage.url();
+    for (let i = 0; i < n(7); i++) {
       const wb = await walkBaseline(bigPage);
       walks.push(wb.ms);
       info = wb;
-      reads.push(await walkReadBaseline(bigPage));
+      // Traced, for the walk's thread time too (its task is the trace's longest).
+      let ms = 0;
+      const ev = await bigProbe.trace(async () => {
+        ms = await walkReadBaseline(bigPage);
+      });
+      reads.push(ms);
+      readsCpu.push(analyseLoad(ev, bigUrl).maxTask.cpuMs);
     }
     const elements = await bigPage.evaluate(() => document.getElementsByTagName('*').length);
     await bigPage.close();
@@ -608,7 +684,9 @@ export async function runBrowserBench(
       };
     });
     const readMs = median(reads);
+    const readCpuMs = median(readsCpu);
     const busy = runs.map((r) => r.detail.busyMs);
+    const passCpu = runs.map((r) => round(r.trace.passTasks?.cpuMs ?? NaN, 1));
     const partials = runs.map((r) => (r.partial === null ? null : round(r.partial, 1)));
     const partialOk = partials.filter((p): p is number => p !== null);
     results.bigPage = {
@@ -641,6 +719,21 @@ export async function runBrowserBench(
         busy.map((b) => b / readMs),
         2,
       ),
+      passTasksCpuMs: round(median(passCpu), 1),
+      passTasksCpuRuns: passCpu,
+      passTasksWallRuns: runs.map((r) => round(r.trace.passTasks?.wallMs ?? NaN, 1)),
+      walkReadBaselineCpuMs: round(readCpuMs, 2),
+      walkReadCpuRuns: readsCpu.map((x) => round(x, 2)),
+      ratioPassCpuToWalkReadCpu: round(median(passCpu) / readCpuMs, 2),
+      traceLongTasksDuringPass: runs.map((r) =>
+        r.trace.longTasks.filter(
+          (t) =>
+            r.trace.scanStart !== undefined &&
+            r.trace.scanEnd !== undefined &&
+            t.at >= r.trace.scanStart - t.ms &&
+            t.at < r.trace.scanEnd,
+        ),
+      ),
       partialMs: partialOk.length ? round(median(partialOk), 1) : null,
       partialRuns: partials,
       longTasksDuringPass: lt.map((x) => x.during.length),
@@ -655,7 +748,7 @@ export async function runBrowserBench(
     // Cross-check: the whole load of that page, traced, with − without (3 loads each; the pass
     // must end inside the window, so it is longer than the article's).
     try {
-      const t = await pairedLoads({ w, wo }, base, '/big.html', 3, log, { settle: 4000 });
+      const t = await pairedLoads({ w, wo }, base, '/big.html', n(3), log, { settle: 4000 });
       const after = (lt: LoadTrace) => lt.longTasks.filter((x) => lt.loadEnd !== undefined && x.at >= lt.loadEnd);
       results.bigPage.trace = t;
       results.bigPage.traceLongTasksAfterLoad = { with: t.with.map(after), without: t.without.map(after) };
@@ -664,6 +757,7 @@ export async function runBrowserBench(
     }
 
     // ---- 5. mark.js (--markjs only).
+    part('end');
     if (opts.markjs) results.markjs = await markJs(cwo, base, input.aliasTexts, results.bigPage.scanWallMs, log);
   } finally {
     await Promise.all([cw.close().catch(() => {}), cwo.close().catch(() => {})]);

@@ -132,6 +132,8 @@ export interface IndexFigures {
   loadMs: number;
   loadRuns: number[];
   loadSpread: Spread;
+  /** The process's CPU time for the same (median). */
+  loadCpuMs: number;
   /** Baseline: copy the same bytes (bytes.slice()). */
   copyBaselineMs: number;
   /** The tables the Scanner builds when loaded (Int32 units). */
@@ -208,6 +210,7 @@ function indexFigures(
     loadMs: round(load.ms, 2),
     loadRuns: load.runs.map((x) => round(x, 1)),
     loadSpread: spread(load.runs),
+    loadCpuMs: round(load.cpuMs, 2),
     copyBaselineMs: round(copy.ms, 2),
     scannerTables: { ...tables, totalBytes: 4 * Object.values(tables).reduce((a, b) => a + b, 0) },
     loadRunsCount: loadRuns,

@@ -60,6 +60,10 @@ export interface LoadTrace {
   partial?: number;
   /** The `detail` of that measure. */
   scanDetail?: ScanDetail;
+  /** Top-level tasks of that thread starting during the pass (ours and anything else): wall and thread time, ms. */
+  passTasks?: { wallMs: number; cpuMs: number; count: number };
+  /** The longest task: wall and thread time, ms. */
+  maxTask: { wallMs: number; cpuMs: number };
 }
 
 export interface LongTask {
@@ -110,9 +114,31 @@ export interface ScanDetail {
   workerMs: number;
 }
 
+/**
+ * The service worker's longest task in a trace (a browser-wide one: a page's trace holds only its
+ * own processes): wall and thread time, ms. A `measure` call runs in one task once its index is at hand.
+ */
+export function workerTask(events: TraceEvent[]): { wallMs: number; cpuMs: number } | undefined {
+  const threads = new Set(
+    events
+      .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'ServiceWorker thread')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  let best: TraceEvent | undefined;
+  for (const e of events)
+    if (
+      e.ph === 'X' &&
+      (e.name === 'RunTask' || e.name === 'RunMicrotasks') &&
+      threads.has(`${e.pid}:${e.tid}`) &&
+      (e.dur ?? 0) > (best?.dur ?? 0)
+    )
+      best = e;
+  return best && { wallMs: (best.dur ?? 0) / 1000, cpuMs: ((best as { tdur?: number }).tdur ?? best.dur ?? 0) / 1000 };
+}
+
 /** One CDP session per page, reused for every traced load (tracing, heap). */
 export class PageProbe {
-  private constructor(
+  constructor(
     readonly page: Page,
     readonly cdp: CDPSession,
   ) {}
@@ -195,8 +221,10 @@ export function analyseLoad(events: TraceEvent[], url: string): LoadTrace {
   let count = 0;
   let lastEnd = -Infinity;
   const long: TraceEvent[] = [];
+  const top: TraceEvent[] = [];
   for (const t of tasks) {
     if (t.ts < lastEnd) continue;
+    top.push(t);
     const dur = t.dur ?? 0;
     lastEnd = t.ts + dur;
     taskUs += dur;
@@ -250,6 +278,17 @@ export function analyseLoad(events: TraceEvent[], url: string): LoadTrace {
       )
     : undefined;
   const partial = events.find((e) => e.name === 'dramatis:partial' && onMain(e));
+  const cpuOf = (t: TraceEvent) => (t as { tdur?: number }).tdur ?? t.dur ?? 0;
+  let passTasks: LoadTrace['passTasks'];
+  if (scanB && scanE) {
+    const during = top.filter((t) => t.pid === scanB.pid && t.tid === scanB.tid && t.ts >= scanB.ts && t.ts < scanE.ts);
+    passTasks = {
+      wallMs: during.reduce((x, t) => x + (t.dur ?? 0), 0) / 1000,
+      cpuMs: during.reduce((x, t) => x + cpuOf(t), 0) / 1000,
+      count: during.length,
+    };
+  }
+  const longest = top.reduce<TraceEvent | undefined>((m, t) => (!m || (t.dur ?? 0) > (m.dur ?? 0) ? t : m), undefined);
   let scanDetail: ScanDetail | undefined;
   try {
     scanDetail = scanB?.args?.detail ? (JSON.parse(scanB.args.detail) as ScanDetail) : undefined;
@@ -272,5 +311,7 @@ export function analyseLoad(events: TraceEvent[], url: string): LoadTrace {
     scanEnd: rel(scanE?.ts),
     partial: rel(partial?.ts),
     scanDetail,
+    passTasks,
+    maxTask: { wallMs: (longest?.dur ?? 0) / 1000, cpuMs: longest ? cpuOf(longest) / 1000 : 0 },
   };
 }
