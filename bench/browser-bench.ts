@@ -144,6 +144,9 @@ export interface BrowserResults {
     withoutBytes: number[];
     /** Median with − median without, bytes (one frame). */
     extraBytes: number;
+    /** The same page with only an empty content script (the floor of any content script). */
+    floorBytes?: number[];
+    floorExtraBytes?: number;
   };
   empty: PairedLoads;
   frames: PairedLoads & {
@@ -510,12 +513,19 @@ export async function runBrowserBench(
     // Heap of the article's page, with and without (after two full collections).
     const heapWith: number[] = [];
     const heapWithout: number[] = [];
+    // Both pages get the same calls from Playwright (its injected script alone weighs ~0.5 MB).
+    const settled = (page: Page, scan: boolean) =>
+      page.waitForFunction((s) => !s || performance.getEntriesByName('dramatis:scan', 'measure').length > 0, scan, {
+        timeout: 30_000,
+        polling: 100,
+      });
     for (let i = 0; i < 3; i++) {
       await pw.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
-      await waitForScan(pw, 30_000);
+      await settled(pw, true);
       await pw.waitForTimeout(1000);
       heapWith.push(await w.heapUsed());
       await pwo.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
+      await settled(pwo, false);
       await pwo.waitForTimeout(1000);
       heapWithout.push(await wo.heapUsed());
     }
@@ -537,6 +547,15 @@ export async function runBrowserBench(
       const probes = { w, wo, floor: pfl };
       results.empty = await pairedLoads(probes, base, '/empty.html', n(EMPTY_LOADS), log, { text: false });
       f = await pairedLoads(probes, base, '/frames.html', n(EMPTY_LOADS), log, { text: false });
+      const heapFloor: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        await pfl.page.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
+        await settled(pfl.page, false);
+        await pfl.page.waitForTimeout(1000);
+        heapFloor.push(await pfl.heapUsed());
+      }
+      results.heap!.floorBytes = heapFloor;
+      results.heap!.floorExtraBytes = median(heapFloor) - median(results.heap!.withoutBytes);
     } finally {
       await fl.context.close().catch(() => {});
     }

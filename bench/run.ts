@@ -141,7 +141,8 @@ if ('article' in browser) {
   row(
     'Article: JS heap of the page (after GC)',
     `+${(h.extraBytes / 1e6).toFixed(2)} MB`,
-    `with ${(Math.min(...h.withBytes) / 1e6).toFixed(2)}–${(Math.max(...h.withBytes) / 1e6).toFixed(2)} MB, without ${(Math.min(...h.withoutBytes) / 1e6).toFixed(2)}–${(Math.max(...h.withoutBytes) / 1e6).toFixed(2)} MB`,
+    `with ${(Math.min(...h.withBytes) / 1e6).toFixed(2)}–${(Math.max(...h.withBytes) / 1e6).toFixed(2)} MB, without ${(Math.min(...h.withoutBytes) / 1e6).toFixed(2)}–${(Math.max(...h.withoutBytes) / 1e6).toFixed(2)} MB` +
+      (h.floorExtraBytes === undefined ? '' : `; an empty content script +${(h.floorExtraBytes / 1e6).toFixed(2)} MB`),
     budget('heap per frame ≤ 1 MB extra', `${(h.extraBytes / 1e6).toFixed(2)} MB`, h.extraBytes <= 1e6),
   );
   const e = browser.empty;
