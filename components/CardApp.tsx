@@ -3,6 +3,7 @@ import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
 import { useEntities } from '../lib/ui/clients';
+import { t } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
 import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
@@ -95,7 +96,7 @@ export function CardApp({ port }: { port: CardPort }) {
     <div
       class="card"
       role="dialog"
-      aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
+      aria-label={entity ? t('card.label', { name: entity.name }) : t('manifest.name')}
       tabIndex={-1}
       ref={root}
       onClickCapture={guardClick}
@@ -104,7 +105,12 @@ export function CardApp({ port }: { port: CardPort }) {
       <div class="card-details" ref={details}>
         <div class="card-tools">
           {show && entityId !== show.entityId ? (
-            <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+            <button
+              type="button"
+              title={t('common.back')}
+              aria-label={t('common.back')}
+              onClick={() => setEntityId(show.entityId)}
+            >
               <svg
                 width="12"
                 height="12"
@@ -120,8 +126,8 @@ export function CardApp({ port }: { port: CardPort }) {
           ) : null}
           <button
             type="button"
-            title={pinned ? 'Unpin' : 'Pin this card open'}
-            aria-label="Pin"
+            title={pinned ? t('card.unpinTitle') : t('card.pinTitle')}
+            aria-label={t('card.pin')}
             aria-pressed={pinned}
             onClick={() => {
               setPinned(!pinned);
@@ -132,14 +138,19 @@ export function CardApp({ port }: { port: CardPort }) {
               <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
             </svg>
           </button>
-          <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
+          <button
+            type="button"
+            title={t('card.closeTitle')}
+            aria-label={t('card.close')}
+            onClick={() => post({ type: 'close' })}
+          >
             <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
               <path d="M2 2l8 8M10 2l-8 8" />
             </svg>
           </button>
         </div>
-        {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-        {!entity && !error ? <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p> : null}
+        {error ? <p class="error">{t('card.loadError', { error })}</p> : null}
+        {!entity && !error ? <p class="meta">{entities ? t('card.notInDataset') : t('common.loading')}</p> : null}
         {entity ? (
           <EntityDetails
             entity={entity}

@@ -412,7 +412,7 @@ test('the options page stays quick with 10,000 notes', async () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ format: 'dramatis-notes', version: 1, exportedAt: 1, notes })),
     });
-    await expect(options.getByRole('status')).toContainText('10000 added');
+    await expect(options.getByRole('status')).toContainText('10,000 added');
     await options.goto(`chrome-extension://${ext.id}/options.html#/notes`);
     await expect(options.locator('.result-count')).toHaveText('10,000 notes');
     // Paged: the newest 100 are drawn, not 10,000.

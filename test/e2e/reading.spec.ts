@@ -92,7 +92,8 @@ test.describe('hover card', () => {
     await expect(card.locator('.native')).toContainText('国家互联网信息办公室');
     await expect(card.locator('.facts')).toContainText('Central Cyberspace Affairs Commission');
     await expect(card.locator('.facts')).toContainText('cyber-data');
-    await expect(card.locator('.provenance')).toContainText('As of 2022-08-19');
+    await expect(card.locator('.provenance')).toContainText('As of Aug 19, 2022');
+    await expect(card.locator('.provenance time')).toHaveAttribute('datetime', '2022-08-19');
     // Related entities on this page come first and say so.
     await expect(card.locator('.related li').first()).toContainText('on this page');
     await page.keyboard.press('Escape');
