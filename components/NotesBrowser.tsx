@@ -67,7 +67,10 @@ export function NotesBrowser() {
   };
 
   return (
-    <section class="notes-browser" aria-label={t('list.label')}>
+    <section class="notes-browser" aria-labelledby="notes-browser-heading">
+      <h1 id="notes-browser-heading" class="visually-hidden">
+        {t('list.label')}
+      </h1>
       <div class="filters" role="search">
         <input
           type="search"

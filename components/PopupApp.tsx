@@ -84,7 +84,7 @@ export function PopupApp() {
   return (
     <main>
       <div class="popup-head">
-        <strong>{t('manifest.name')}</strong>
+        <h1 class="brand">{t('manifest.name')}</h1>
 
         <button type="button" class="link all-notes" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popup.allNotes')}

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, extensionId, launchWithExtension, ROOT } from '../support/browser';
+import { EXTENSION_DIR, extensionId, launchWithExtension } from '../support/browser';
 import { startServer } from '../support/server';
 import type { ChromeForTests } from './chrome-api';
 import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan, extensionSuite } from './helpers';
@@ -355,40 +355,6 @@ test.describe('toolbar', () => {
     await popup.close();
     await page.close();
   });
-});
-
-test.describe('accessibility', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`the card passes axe-core checks (${scheme})`, async () => {
-      const { context: ctx, userDataDir: dir } = await launchWithExtension({ colorScheme: scheme });
-      try {
-        const page = await ctx.newPage();
-        await page.goto(`${suite.server.url}/reading/article.html`);
-        await waitForScan(page);
-        const card = await hoverMention(page, 'Alibaba Group');
-        await expect(card.locator('.native')).toBeVisible();
-        const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-        await card.evaluate(axeSource);
-        const result = await card.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
-              };
-            }
-          ).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-        });
-        expect(result).toEqual([]);
-        const dark = await card.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-        expect(dark).toBe(scheme === 'dark');
-      } finally {
-        await ctx.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  }
 });
 
 test('an extension reload mid-page stops the old content script cleanly', async () => {
