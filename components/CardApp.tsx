@@ -163,7 +163,7 @@ export function CardApp({ port }: { port: CardPort }) {
           />
         ) : null}
       </div>
-      <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
+      <div class="card-notes" style={{ flexBasis: `${NOTES_BOX_PX}px` }}>
         {entity ? (
           <NotesPanel
             entityId={entity.id}

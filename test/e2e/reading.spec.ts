@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { EXTENSION_DIR, extensionId, launchWithExtension } from '../support/browser';
+import { EXTENSION_DIR, extensionId, launchWithExtension, ROOT } from '../support/browser';
 import { startServer } from '../support/server';
 import type { ChromeForTests } from './chrome-api';
 import { cardFrame, hoverMention, pointOfMention, registeredHighlights, waitForScan, extensionSuite } from './helpers';
@@ -436,6 +436,37 @@ test.describe('layout', () => {
       expect(covers).toBe(false);
       await page.close();
     });
+  }
+});
+
+test('with little room below the mention the card keeps its details readable, giving up notes room in proportion', async () => {
+  // The demo page at a laptop's height: the card under "Niu Yibing" gets less room than it asks for.
+  const srv = await startServer({
+    '/demo/news.html': readFileSync(join(ROOT, 'assets', 'demo', 'news.html'), 'utf8'),
+  });
+  const page = await suite.context.newPage();
+  try {
+    await page.setViewportSize({ width: 1100, height: 760 });
+    await page.goto(`${srv.url}/demo/news.html`);
+    await waitForScan(page);
+    const card = await hoverMention(page, 'Niu Yibing');
+    await expect(card.locator('.provenance')).toBeAttached();
+    await page.waitForTimeout(500);
+    const room = await card.evaluate(() => ({
+      card: document.querySelector('.card')!.clientHeight,
+      details: document.querySelector('.card-details')!.clientHeight,
+      detailsWanted: document.querySelector('.card-details')!.scrollHeight,
+      notes: (document.querySelector('.card-notes') as HTMLElement).clientHeight,
+    }));
+    // Squeezed: the card is shorter than its details and a full notes box.
+    expect(room.card).toBeLessThan(room.detailsWanted + 240);
+    // Both keep a useful share; before, the details were left a single line (~40 px).
+    expect(room.details).toBeGreaterThanOrEqual(120);
+    expect(room.notes).toBeGreaterThanOrEqual(96);
+    expect(room.notes).toBeLessThan(240);
+  } finally {
+    await page.close();
+    await srv.close();
   }
 });
 
