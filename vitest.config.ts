@@ -10,7 +10,7 @@ export default defineConfig({
     include: ['test/unit/**/*.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
-    // Some suites load the compiled index (10 MB) in beforeAll: slow on a busy 2-core machine.
-    hookTimeout: 60_000,
+    // Several suites compile the whole dataset (≈ 60,000 records) once before their tests.
+    hookTimeout: 180_000,
   },
 });

@@ -23,6 +23,8 @@ export type PageToCard =
       quote?: string;
       /** Move keyboard focus into the card (opened from the keyboard). */
       focus?: boolean;
+      /** Why this mention was marked (lib/match/rules.ts RULE_IDS index). */
+      why?: number;
     }
   | { type: 'hidden' };
 

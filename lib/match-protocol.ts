@@ -7,6 +7,7 @@
  *
  *   agent ──pass {pass, order, blocks, last, show}──▶ matcher   (a long page: several parts)
  *   agent ◀──marks {pass, partial, entities, marks}── matcher   (partial: for the first part)
+ *     marks: block id, start, end, entity index, rule — five numbers a mark
  *   agent ◀──resend {pass}── matcher                           (it lacks blocks: send them all)
  *
  * A port that closes (the service worker stopped, the extension reloaded) loses nothing but
@@ -17,6 +18,8 @@ export const MATCH_PORT = 'dramatis:match';
 
 /** Most text in one message (UTF-16 units): the agent splits larger passes into parts. */
 export const PART_CHARS = 256 * 1024;
+/** Numbers per mark in `MarksMessage.marks`. */
+export const MARK_FIELDS = 5;
 
 export interface PassMessage {
   type: 'pass';
@@ -40,7 +43,7 @@ export interface MarksMessage {
   partial: boolean;
   /** Entities the marks refer to: index → [entity id, category index]. */
   entities: Record<number, [string, number]>;
-  /** Flat quadruples: block id, start, end, entity index. */
+  /** Flat quintuples: block id, start, end, entity index, rule (lib/match/rules.ts RULE_IDS). */
   marks: number[];
   /** Time the matcher spent on this answer (its own slices, ms). */
   workerMs: number;

@@ -24,7 +24,7 @@ const outDir = join(root, '.generated');
 try {
   const t0 = performance.now();
   const ds = loadDataset();
-  const { index, aliasCount } = compileDataset(ds.records, defaultExpandOptions());
+  const { index, aliasCount } = compileDataset(ds.records, defaultExpandOptions(), ds.curatedIds);
   const bytes = serializeIndex(index);
   mkdirSync(outDir, { recursive: true });
   writeFileSync(join(outDir, 'match-index.bin'), bytes);

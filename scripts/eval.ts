@@ -1,68 +1,128 @@
 /**
- * `npm run eval`: measured matching quality on the labelled pages in
- * `test/fixtures/pages/eval/` (conventions in that folder's README.md).
+ * `npm run eval`: measured matching quality on two sets of labelled pages, reported apart.
+ *
+ * - synthetic: the pages written for this project in `test/fixtures/pages/eval/` (conventions
+ *   in that folder's README.md);
+ * - real: excerpts of stored public pages listed in `test/fixtures/real/cases.json` (rules in
+ *   docs/EVAL.md). Their text is not in the repository: it is read from the local cache
+ *   (`npm run eval:cache` checks it and says how to rebuild it) and shown to the extension as a
+ *   local page (first line the title, every further line a paragraph). Without the cache the
+ *   real set is skipped with those instructions.
  *
  * Each page is loaded in Chromium with the built extension; once the `dramatis:scan` measure is
- * recorded, the registered highlights are read back and compared with the page's labels on
- * (text, occurrence, category): text is the highlighted text with whitespace collapsed, the
- * occurrence counts whole-word occurrences of that text in the page's visible text, and the
- * category comes from the labelled entity's type in the dataset. Highlights carry no entity id,
- * so the content script's own list of entity ids (the popup's `page:mentions` message) is read
- * too: an entity counts as found only when one of its mentions matched and its id is listed.
+ * recorded, the registered highlights are read back with their offsets in the page's visible
+ * text and compared with the labels' spans. A highlight is correct when it and a labelled
+ * mention contain one another (so "the Fed" covers "Fed"), the categories agree, and — since
+ * highlights carry no entity id — the content script's list of entity ids for the page (the
+ * popup's `page:mentions` message) includes the labelled entity when the dataset has it. A
+ * mention is found when a correct highlight covers it; an entity when one of its mentions is.
  *
- * Prints a table, writes `bench/eval-results.json`, and exits 0 (it is a report) unless a
- * threshold is given: `--min-precision 0.97 --min-entity-recall 0.95`.
- * Other flags: `--page <name>` (only pages whose name contains it), `--verbose` (context of every
- * false positive and miss), `--check-labels` (print every label and every unlabelled occurrence
- * of a labelled text, for reviewing labels).
+ * Reports precision, mention recall and entity recall per set, per language and per type
+ * (regulator, firm, official); for the real set, how many missed entities are not in the
+ * dataset at all and how many are in it but were not found, and every highlight on an
+ * off-topic page. Writes both sets to `bench/eval-results.json` and exits 0 (it is a report)
+ * unless a threshold is given for the synthetic set: `--min-precision 0.97 --min-entity-recall 0.95`.
+ * Other flags: `--set real|synthetic`, `--page <text>` (only pages whose name contains it),
+ * `--verbose` (every miss, with context), `--check-labels` (print every label with its context).
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { loadDataset } from '../lib/dataset/load';
 import { launchWithExtension, ROOT } from '../test/support/browser';
 import { FIXTURES, startServer } from '../test/support/server';
+import {
+  excerptHtml,
+  loadCases,
+  makeResolver,
+  occurrencesOf,
+  readCached,
+  type EntityType,
+  type RealCase,
+} from './eval-real-cases';
+import { rebuildInstructions } from './eval-cache';
 
 const EVAL_DIR = join(FIXTURES, 'eval');
 const RESULTS = join(ROOT, 'bench', 'eval-results.json');
+const TYPES: EntityType[] = ['regulator', 'firm', 'official'];
 
-interface Label {
+/** A label in the form both sets are scored in. */
+interface Mention {
   text: string;
-  entity: string;
   occurrence: number;
-  note?: string;
+  type: EntityType;
+  /** Groups mentions of one entity on a page: the dataset id, else type and name. */
+  key: string;
+  name: string;
+  /** Dataset id when the dataset has the entity today. */
+  id?: string;
 }
 
-interface Found {
+interface Highlight {
   category: string;
   text: string;
-  occurrence: number;
-  /** The raw range text began with an article ("the Fed"), dropped for comparison. */
+  start: number;
+  end: number;
+  /** The range began with "the " ("the Fed"). */
   article: boolean;
-  context: string;
 }
 
-interface PageText {
+interface PageInput {
+  name: string;
+  set: 'synthetic' | 'real';
+  lang: string;
+  kind: 'on-topic' | 'off-topic';
+  url: string;
+  mentions: Mention[];
+}
+
+interface Mark {
   text: string;
-  /** Whole-word occurrences of each asked text: [start offset, context]. */
-  occurrences: Record<string, [number, string][]>;
+  category: string;
+  context: string;
+  why: string;
 }
 
-interface PageResult {
-  page: string;
+interface Miss {
+  text: string;
+  occurrence: number;
+  type: string;
+  name: string;
+  id?: string;
+  context: string;
+  why: string;
+}
+
+interface Tally {
   highlights: number;
   correct: number;
   labelled: number;
   found: number;
   entities: number;
   entitiesFound: number;
+  /** The same counts restricted to labels whose entity the dataset has today. */
+  datasetLabelled: number;
+  datasetFound: number;
+  datasetEntities: number;
+  datasetEntitiesFound: number;
+}
+
+interface PageResult extends Tally {
+  page: string;
+  lang: string;
+  kind: string;
   precision: number;
   mentionRecall: number;
   entityRecall: number;
-  falsePositives: { text: string; occurrence: number; category: string; context: string; why: string }[];
-  misses: { text: string; occurrence: number; entity: string; category: string; context: string; why: string }[];
-  missedEntities: string[];
-  /** Entity ids the content script reports that no label names. */
+  datasetMentionRecall: number;
+  datasetEntityRecall: number;
+  byType: Record<string, Tally>;
+  falsePositives: Mark[];
+  misses: Miss[];
+  missedEntities: { name: string; type: string; id?: string }[];
+  /** Entities found by a highlight of the right category whose label names no dataset record today. */
+  foundUnresolved: string[];
   unexpectedEntities: string[];
   articleHighlights: number;
   labelErrors: string[];
@@ -73,21 +133,39 @@ function arg(name: string): string | undefined {
   return i >= 0 ? process.argv[i + 1] : undefined;
 }
 const flag = (name: string) => process.argv.includes(name);
-
 const ratio = (a: number, b: number) => (b === 0 ? 1 : a / b);
 const pct = (x: number) => x.toFixed(3);
+const emptyTally = (): Tally => ({
+  highlights: 0,
+  correct: 0,
+  labelled: 0,
+  found: 0,
+  entities: 0,
+  entitiesFound: 0,
+  datasetLabelled: 0,
+  datasetFound: 0,
+  datasetEntities: 0,
+  datasetEntitiesFound: 0,
+});
+function addTally(into: Tally, t: Tally): void {
+  for (const k of Object.keys(into) as (keyof Tally)[]) into[k] += t[k];
+}
+const rates = (t: Tally) => ({
+  ...t,
+  precision: ratio(t.correct, t.highlights),
+  mentionRecall: ratio(t.found, t.labelled),
+  entityRecall: ratio(t.entitiesFound, t.entities),
+  datasetMentionRecall: ratio(t.datasetFound, t.datasetLabelled),
+  datasetEntityRecall: ratio(t.datasetEntitiesFound, t.datasetEntities),
+});
 
 /**
  * Runs in the page. Builds the page's visible text (text nodes in document order, whitespace
- * runs collapsed to one space, a space between block-level elements), maps every Dramatis
- * highlight onto it, and counts occurrences of the texts asked for.
+ * runs collapsed to one space, a space between block-level elements) and maps every Dramatis
+ * highlight onto it as [start, end) offsets.
  */
-function readPage(ask: string[]): { found: Found[]; page: PageText } {
+function readPage(): { found: Highlight[]; text: string } {
   const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'HEAD', 'TITLE']);
-  const isWord = (c: string | undefined) =>
-    !!c &&
-    /[\p{L}\p{N}]/u.test(c) &&
-    !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u.test(c);
   const blockOf = (el: Element | null): Element | null => {
     while (el && el !== document.body && getComputedStyle(el).display.startsWith('inline')) el = el.parentElement;
     return el;
@@ -116,65 +194,34 @@ function readPage(ask: string[]): { found: Found[]; page: PageText } {
     map[n.data.length] = flat.length;
     maps.set(n, map);
   }
-  const posOf = (node: Node, offset: number): number => {
+  const posOf = (node: Node, offset: number, atEnd: boolean): number => {
     if (node.nodeType === Node.TEXT_NODE) return maps.get(node as Text)?.[offset] ?? -1;
-    const child = node.childNodes[offset];
+    const child = node.childNodes[atEnd ? offset - 1 : offset];
     if (child) {
+      const texts: Text[] = [];
       const w = document.createTreeWalker(child, NodeFilter.SHOW_TEXT);
-      for (
-        let t = (child.nodeType === Node.TEXT_NODE ? child : w.nextNode()) as Text | null;
-        t;
-        t = w.nextNode() as Text | null
-      )
-        if (maps.has(t)) return maps.get(t)![0]!;
+      if (child.nodeType === Node.TEXT_NODE) texts.push(child as Text);
+      for (let t = w.nextNode() as Text | null; t; t = w.nextNode() as Text | null) texts.push(t);
+      const known = texts.filter((t) => maps.has(t));
+      const t = atEnd ? known[known.length - 1] : known[0];
+      if (t) return atEnd ? maps.get(t)![t.data.length]! : maps.get(t)![0]!;
     }
     return -1;
   };
-  const occurrencesOf = (text: string): number[] => {
-    const out: number[] = [];
-    if (!text) return out;
-    for (let at = flat.indexOf(text); at !== -1; at = flat.indexOf(text, at + 1)) {
-      const wordStart = isWord(text[0]) && isWord(flat[at - 1]);
-      const wordEnd = isWord(text[text.length - 1]) && isWord(flat[at + text.length]);
-      if (!wordStart && !wordEnd) out.push(at);
-    }
-    return out;
-  };
-  const context = (at: number, len: number) =>
-    `${flat.slice(Math.max(0, at - 50), at)}[${flat.slice(at, at + len)}]${flat.slice(at + len, at + len + 50)}`;
-
-  const found: Found[] = [];
+  const found: Highlight[] = [];
   const reg = (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights;
   for (const [name, h] of reg) {
     if (!name.startsWith('dramatis-')) continue;
     for (const r of h) {
-      let start = posOf(r.startContainer, r.startOffset);
-      const range = document.createRange();
-      range.setStart(r.startContainer, r.startOffset);
-      range.setEnd(r.endContainer, r.endOffset);
-      let text = range.toString().replace(/\s+/g, ' ').trim();
-      let article = false;
-      const m = /^the /i.exec(text);
-      if (m) {
-        text = text.slice(m[0].length);
-        article = true;
-        start = flat.indexOf(text, start);
-      }
-      const occ = occurrencesOf(text);
-      let k = occ.findIndex((o) => o >= start);
-      if (k === -1) k = occ.length - 1;
-      found.push({
-        category: name.slice('dramatis-'.length),
-        text,
-        occurrence: k + 1,
-        article,
-        context: context(occ[k] ?? start, text.length),
-      });
+      let start = posOf(r.startContainer, r.startOffset, false);
+      let end = posOf(r.endContainer, r.endOffset, true);
+      while (start < end && flat[start] === ' ') start++;
+      while (end > start && flat[end - 1] === ' ') end--;
+      const text = flat.slice(start, end);
+      found.push({ category: name.slice('dramatis-'.length), text, start, end, article: /^the /i.test(text) });
     }
   }
-  const occurrences: Record<string, [number, string][]> = {};
-  for (const t of ask) occurrences[t] = occurrencesOf(t).map((at) => [at, context(at, t.length)]);
-  return { found, page: { text: flat, occurrences } };
+  return { found, text: flat };
 }
 
 async function serviceWorker(context: BrowserContext): Promise<Worker> {
@@ -207,209 +254,360 @@ async function reportedEntities(worker: Worker, url: string): Promise<string[] |
     .catch(() => undefined);
 }
 
-async function evalPage(
-  page: Page,
-  worker: Worker,
-  url: string,
-  name: string,
-  labels: Label[],
-  typeOf: Map<string, string>,
-  checkLabels: boolean,
-): Promise<PageResult> {
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('dramatis:scan', 'measure').length >= 1, null, {
-    timeout: 20_000,
-  });
-  const { found, page: text } = await page.evaluate(readPage, [...new Set(labels.map((l) => l.text))]);
-  const ids = await reportedEntities(worker, page.url());
+const context = (flat: string, at: number, len: number) =>
+  `${flat.slice(Math.max(0, at - 50), at)}[${flat.slice(at, at + len)}]${flat.slice(at + len, at + len + 50)}`;
 
+function score(
+  input: PageInput,
+  found: Highlight[],
+  flat: string,
+  reported: Set<string> | undefined,
+  checkLabels: boolean,
+): PageResult {
   const labelErrors: string[] = [];
-  const key = (t: string, o: number) => `${o}\u0000${t}`;
-  const labelled = new Map<string, Label>();
-  for (const l of labels) {
-    if (!typeOf.has(l.entity)) labelErrors.push(`unknown entity ${l.entity} ("${l.text}")`);
-    if (!text.occurrences[l.text]?.[l.occurrence - 1])
+  const spans = input.mentions.map((m) => {
+    const at = occurrencesOf(flat, m.text)[m.occurrence - 1];
+    if (at === undefined)
       labelErrors.push(
-        `"${l.text}" occurrence ${l.occurrence} not on the page (${text.occurrences[l.text]?.length ?? 0} found)`,
+        `"${m.text}" occurrence ${m.occurrence} not on the page (${occurrencesOf(flat, m.text).length} found)`,
       );
-    if (labelled.has(key(l.text, l.occurrence)))
-      labelErrors.push(`"${l.text}" occurrence ${l.occurrence} labelled twice`);
-    labelled.set(key(l.text, l.occurrence), l);
+    return { m, start: at ?? -1, end: at === undefined ? -1 : at + m.text.length };
+  });
+  const seen = new Set<string>();
+  for (const s of spans) {
+    const k = `${s.start}:${s.end}`;
+    if (s.start >= 0 && seen.has(k)) labelErrors.push(`"${s.m.text}" occurrence ${s.m.occurrence} labelled twice`);
+    seen.add(k);
   }
   if (checkLabels) {
-    console.log(`\n== ${name}`);
-    for (const [t, occ] of Object.entries(text.occurrences))
-      occ.forEach(([, ctx], i) => {
-        const l = labelled.get(key(t, i + 1));
-        console.log(`  ${l ? `${l.entity.padEnd(28)}` : '(not labelled)'.padEnd(28)} #${i + 1} ${ctx}`);
+    // Every occurrence of every labelled text, labelled or not, for reviewing the labels.
+    console.log(`\n== ${input.name}`);
+    for (const t of new Set(input.mentions.map((m) => m.text)))
+      occurrencesOf(flat, t).forEach((at, i) => {
+        const s = spans.find((x) => x.m.text === t && x.m.occurrence === i + 1);
+        const who = s ? `${s.m.type} ${s.m.id ?? s.m.name}` : '(not labelled)';
+        console.log(`  ${who.padEnd(40)} #${i + 1} ${context(flat, at, t.length)}`);
       });
   }
-
-  const matched = new Set<string>();
-  const falsePositives: PageResult['falsePositives'] = [];
-  let correct = 0;
-  for (const f of found) {
-    const l = labelled.get(key(f.text, f.occurrence));
-    const want = l ? typeOf.get(l.entity) : undefined;
-    if (l && want === f.category && !matched.has(key(f.text, f.occurrence))) {
-      matched.add(key(f.text, f.occurrence));
-      correct++;
-    } else
-      falsePositives.push({
-        text: f.text,
-        occurrence: f.occurrence,
-        category: f.category,
-        context: f.context,
-        why: l ? `labelled ${l.entity} (${want})` : 'not a labelled mention',
-      });
+  const entityOk = (m: Mention) => !m.id || !reported || reported.has(m.id);
+  const covers = (h: Highlight, s: { start: number; end: number }) =>
+    s.start >= 0 && ((h.start <= s.start && s.end <= h.end) || (s.start <= h.start && h.end <= s.end));
+  const matched = new Set<number>();
+  const falsePositives: Mark[] = [];
+  const byType: Record<string, Tally> = Object.fromEntries(TYPES.map((t) => [t, emptyTally()]));
+  for (const h of found) {
+    const tally = (byType[h.category] ??= emptyTally());
+    tally.highlights++;
+    const over = spans.map((s, i) => [s, i] as const).filter(([s]) => covers(h, s));
+    const right = over.find(([s]) => s.m.type === h.category && entityOk(s.m));
+    if (right) {
+      tally.correct++;
+      matched.add(right[1]);
+      continue;
+    }
+    const near = over[0]?.[0];
+    falsePositives.push({
+      text: h.text,
+      category: h.category,
+      context: context(flat, h.start, h.end - h.start),
+      why: !near
+        ? 'not a labelled mention'
+        : near.m.type !== h.category
+          ? `labelled ${near.m.type} (${near.m.name})`
+          : `entity ${near.m.id} not reported by the page`,
+    });
   }
-  const reported = ids ? new Set(ids) : undefined;
-  const misses: PageResult['misses'] = [];
+  const misses: Miss[] = [];
   const entityFound = new Map<string, boolean>();
-  for (const l of labels) {
-    const hit = matched.has(key(l.text, l.occurrence));
-    const right = hit && (!reported || reported.has(l.entity));
-    entityFound.set(l.entity, (entityFound.get(l.entity) ?? false) || right);
-    if (!hit)
+  const entityOf = new Map<string, Mention>();
+  spans.forEach((s, i) => {
+    const hit = matched.has(i);
+    entityOf.set(s.m.key, s.m);
+    entityFound.set(s.m.key, (entityFound.get(s.m.key) ?? false) || hit);
+    const tally = byType[s.m.type]!;
+    tally.labelled++;
+    if (hit) tally.found++;
+    if (s.m.id) {
+      tally.datasetLabelled++;
+      if (hit) tally.datasetFound++;
+    }
+    if (!hit) {
+      const other = found.find((h) => covers(h, s));
       misses.push({
-        text: l.text,
-        occurrence: l.occurrence,
-        entity: l.entity,
-        category: typeOf.get(l.entity) ?? '?',
-        context: text.occurrences[l.text]?.[l.occurrence - 1]?.[1] ?? '',
-        why: found.some((f) => f.text === l.text && f.occurrence === l.occurrence)
-          ? 'highlighted with another category'
-          : 'not highlighted',
+        text: s.m.text,
+        occurrence: s.m.occurrence,
+        type: s.m.type,
+        name: s.m.name,
+        id: s.m.id,
+        context: s.start >= 0 ? context(flat, s.start, s.m.text.length) : '',
+        why: !other
+          ? 'not highlighted'
+          : other.category !== s.m.type
+            ? `highlighted as ${other.category}`
+            : 'highlighted, entity not reported',
       });
+    }
+  });
+  for (const [key, ok] of entityFound) {
+    const t = byType[entityOf.get(key)!.type]!;
+    t.entities++;
+    if (ok) t.entitiesFound++;
+    if (entityOf.get(key)!.id) {
+      t.datasetEntities++;
+      if (ok) t.datasetEntitiesFound++;
+    }
   }
-  const labelledIds = new Set(labels.map((l) => l.entity));
-  const entities = labelledIds.size;
-  const entitiesFound = [...entityFound.values()].filter(Boolean).length;
+  const ids = new Set(input.mentions.map((m) => m.id).filter(Boolean));
+  const tally = emptyTally();
+  for (const t of Object.values(byType)) addTally(tally, t);
   return {
-    page: name,
-    highlights: found.length,
-    correct,
-    labelled: labels.length,
-    found: labels.length - misses.length,
-    entities,
-    entitiesFound,
-    precision: ratio(correct, found.length),
-    mentionRecall: ratio(labels.length - misses.length, labels.length),
-    entityRecall: ratio(entitiesFound, entities),
+    page: input.name,
+    lang: input.lang,
+    kind: input.kind,
+    ...rates(tally),
+    byType,
     falsePositives,
     misses,
-    missedEntities: [...entityFound].filter(([, ok]) => !ok).map(([id]) => id),
-    unexpectedEntities: ids ? ids.filter((id) => !labelledIds.has(id)) : [],
+    missedEntities: [...entityFound]
+      .filter(([, ok]) => !ok)
+      .map(([key]) => ({ name: entityOf.get(key)!.name, type: entityOf.get(key)!.type, id: entityOf.get(key)!.id })),
+    foundUnresolved: [...entityFound].filter(([key, ok]) => ok && !entityOf.get(key)!.id).map(([key]) => key),
+    unexpectedEntities: reported ? [...reported].filter((id) => !ids.has(id)) : [],
     articleHighlights: found.filter((f) => f.article).length,
     labelErrors,
   };
 }
 
+async function evalPage(page: Page, worker: Worker, input: PageInput, checkLabels: boolean): Promise<PageResult> {
+  await page.goto(input.url);
+  await page.waitForFunction(() => performance.getEntriesByName('dramatis:scan', 'measure').length >= 1, null, {
+    timeout: 20_000,
+  });
+  const { found, text } = await page.evaluate(readPage);
+  const ids = await reportedEntities(worker, page.url());
+  return score(input, found, text, ids ? new Set(ids) : undefined, checkLabels);
+}
+
+function summarize(results: PageResult[]) {
+  const overall = emptyTally();
+  const byLang: Record<string, Tally> = {};
+  const byType: Record<string, Tally> = Object.fromEntries(TYPES.map((t) => [t, emptyTally()]));
+  for (const r of results) {
+    addTally(overall, r);
+    addTally((byLang[r.lang] ??= emptyTally()), r);
+    for (const [t, v] of Object.entries(r.byType)) addTally((byType[t] ??= emptyTally()), v);
+  }
+  const offTopic = results.filter((r) => r.kind === 'off-topic');
+  const missed = results.flatMap((r) => r.missedEntities);
+  return {
+    pages: results.length,
+    overall: { ...rates(overall), articleHighlights: results.reduce((a, r) => a + r.articleHighlights, 0) },
+    byLang: Object.fromEntries(Object.entries(byLang).map(([k, v]) => [k, rates(v)])),
+    byType: Object.fromEntries(Object.entries(byType).map(([k, v]) => [k, rates(v)])),
+    offTopic: {
+      pages: offTopic.length,
+      highlights: offTopic.reduce((a, r) => a + r.highlights, 0),
+      marks: offTopic.flatMap((r) => r.falsePositives.map((f) => ({ page: r.page, ...f }))),
+    },
+    missedEntities: {
+      total: missed.length,
+      notInDataset: missed.filter((m) => !m.id).length,
+      inDatasetNotFound: missed.filter((m) => m.id).length,
+    },
+    foundWithoutDatasetEntity: results.reduce((a, r) => a + r.foundUnresolved.length, 0),
+  };
+}
+
+function printSet(title: string, results: PageResult[], verbose: boolean): ReturnType<typeof summarize> {
+  const sum = summarize(results);
+  const w = Math.max(12, ...results.map((r) => r.page.length));
+  const head = (name: string) =>
+    `${name.padEnd(w)}  ${'marks'.padStart(5)}  ${'precision'.padStart(9)}  ${'m.recall'.padStart(8)}  ${'e.recall'.padStart(8)}  ${'FP'.padStart(4)}  ${'miss'.padStart(5)}`;
+  const row = (name: string, t: ReturnType<typeof rates>, fp: number, miss: number) =>
+    `${name.padEnd(w)}  ${String(t.highlights).padStart(5)}  ${pct(t.precision).padStart(9)}  ${pct(t.mentionRecall).padStart(8)}  ${pct(t.entityRecall).padStart(8)}  ${String(fp).padStart(4)}  ${String(miss).padStart(5)}`;
+  console.log(`\n######## ${title} (${results.length} pages)\n${head('page')}`);
+  for (const r of results) console.log(row(r.page, r, r.falsePositives.length, r.misses.length));
+  const fps = results.reduce((a, r) => a + r.falsePositives.length, 0);
+  const misses = results.reduce((a, r) => a + r.misses.length, 0);
+  console.log(row('OVERALL', sum.overall, fps, misses));
+  console.log(`\n${head('language')}`);
+  for (const [k, v] of Object.entries(sum.byLang))
+    console.log(row(k, v, v.highlights - v.correct, v.labelled - v.found));
+  console.log(`\n${head('type')}`);
+  for (const [k, v] of Object.entries(sum.byType))
+    console.log(row(k, v, v.highlights - v.correct, v.labelled - v.found));
+  for (const r of results) {
+    const show = r.falsePositives.length || r.labelErrors.length || (verbose && r.misses.length);
+    if (!show) continue;
+    console.log(`\n${r.page}`);
+    for (const e of r.labelErrors) console.log(`  LABEL ERROR ${e}`);
+    for (const f of r.falsePositives)
+      console.log(`  FP   ${f.category.padEnd(9)} "${f.text}" (${f.why})${verbose ? `\n         ${f.context}` : ''}`);
+    if (verbose)
+      for (const m of r.misses)
+        console.log(
+          `  MISS ${m.type.padEnd(9)} "${m.text}" #${m.occurrence} ${m.id ?? `(${m.name}, not in dataset)`} (${m.why})\n         ${m.context}`,
+        );
+    if (verbose && r.unexpectedEntities.length)
+      console.log(`  entities reported but not labelled: ${r.unexpectedEntities.join(', ')}`);
+  }
+  console.log(
+    `\n${title}: precision ${pct(sum.overall.precision)}  mention recall ${pct(sum.overall.mentionRecall)}  entity recall ${pct(sum.overall.entityRecall)}`,
+  );
+  console.log(
+    `  off-topic pages: ${sum.offTopic.pages}, highlights on them: ${sum.offTopic.highlights}` +
+      (sum.offTopic.marks.length ? ` (${sum.offTopic.marks.map((m) => `${m.page}: "${m.text}"`).join('; ')})` : ''),
+  );
+  console.log(
+    `  labels whose entity the dataset has: mention recall ${pct(sum.overall.datasetMentionRecall)}, entity recall ${pct(sum.overall.datasetEntityRecall)}`,
+  );
+  console.log(
+    `  missed entities: ${sum.missedEntities.total} — ${sum.missedEntities.notInDataset} not in the dataset, ${sum.missedEntities.inDatasetNotFound} in it but not found`,
+  );
+  const errors = results.reduce((a, r) => a + r.labelErrors.length, 0);
+  if (errors) console.log(`  ${errors} label error(s): fix the labels.`);
+  return sum;
+}
+
+function syntheticInputs(typeOf: Map<string, { type: EntityType; name: string }>, baseUrl: string): PageInput[] {
+  return readdirSync(EVAL_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .sort()
+    .map((file) => {
+      const name = file.replace(/\.html$/, '');
+      const labels = (
+        JSON.parse(readFileSync(join(EVAL_DIR, `${name}.json`), 'utf8')) as {
+          mentions: { text: string; entity: string; occurrence: number }[];
+        }
+      ).mentions;
+      const lang = /^(zh|ja|ko)-/.exec(name)?.[1] ?? 'en';
+      return {
+        name,
+        set: 'synthetic' as const,
+        lang,
+        kind: name.startsWith('offtopic-') ? ('off-topic' as const) : ('on-topic' as const),
+        url: `${baseUrl}/eval/${file}`,
+        mentions: labels.map((l) => ({
+          text: l.text,
+          occurrence: l.occurrence,
+          type: typeOf.get(l.entity)?.type ?? ('firm' as EntityType),
+          key: l.entity,
+          name: typeOf.get(l.entity)?.name ?? l.entity,
+          id: l.entity,
+        })),
+      };
+    });
+}
+
 async function main(): Promise<void> {
   const only = arg('--page');
+  const which = arg('--set');
   const minPrecision = arg('--min-precision');
   const minEntityRecall = arg('--min-entity-recall');
   const verbose = flag('--verbose');
   const checkLabels = flag('--check-labels');
 
   const dataset = loadDataset();
-  const typeOf = new Map(dataset.records.map((r) => [r.id, r.type]));
-  const pages = readdirSync(EVAL_DIR)
-    .filter((f) => f.endsWith('.html') && (!only || f.includes(only)))
-    .sort();
-  const server = await startServer();
+  const typeOf = new Map(dataset.records.map((r) => [r.id, { type: r.type, name: r.name }]));
+  const resolver = makeResolver(dataset.records);
+
+  // The real set: only cases whose cached excerpt is present and unchanged.
+  const routes: Record<string, string> = {};
+  const realCases = which === 'synthetic' ? [] : loadCases();
+  const missing: RealCase[] = [];
+  const realInputs: PageInput[] = [];
+  for (const c of realCases) {
+    const st = readCached(c);
+    if (st.status !== 'ok') {
+      missing.push(c);
+      continue;
+    }
+    routes[`/real/${c.id}.html`] = excerptHtml(st.text, c.lang);
+    realInputs.push({
+      name: c.id,
+      set: 'real',
+      lang: c.lang,
+      kind: c.kind,
+      url: `/real/${c.id}.html`,
+      mentions: c.labels.map((l) => {
+        const rec = resolver.resolve(l);
+        return {
+          text: l.text,
+          occurrence: l.occurrence,
+          type: l.type,
+          key: rec?.id ?? `${l.type}:${l.name}`,
+          name: l.name,
+          id: rec?.id,
+        };
+      }),
+    });
+  }
+
+  const server = await startServer(routes);
+  const synthetic = which === 'real' ? [] : syntheticInputs(typeOf, server.url);
+  const inputs = [...synthetic, ...realInputs.map((p) => ({ ...p, url: `${server.url}${p.url}` }))].filter(
+    (p) => !only || p.name.includes(only),
+  );
   const { context, userDataDir } = await launchWithExtension();
-  const results: PageResult[] = [];
+  const results = new Map<PageInput, PageResult>();
   try {
     const worker = await serviceWorker(context);
     // tsx keeps function names with a `__name` helper that does not exist in the page.
     await context.addInitScript('globalThis.__name = (f) => f;');
     const page = await context.newPage();
-    for (const file of pages) {
-      const name = file.replace(/\.html$/, '');
-      const labels = (JSON.parse(readFileSync(join(EVAL_DIR, `${name}.json`), 'utf8')) as { mentions: Label[] })
-        .mentions;
-      results.push(await evalPage(page, worker, `${server.url}/eval/${file}`, name, labels, typeOf, checkLabels));
-    }
+    for (const input of inputs) results.set(input, await evalPage(page, worker, input, checkLabels));
   } finally {
     await context.close();
     await server.close();
     rmSync(userDataDir, { recursive: true, force: true });
   }
 
-  const sum = (f: (r: PageResult) => number) => results.reduce((a, r) => a + f(r), 0);
-  const overall = {
-    pages: results.length,
-    highlights: sum((r) => r.highlights),
-    correct: sum((r) => r.correct),
-    labelled: sum((r) => r.labelled),
-    found: sum((r) => r.found),
-    entities: sum((r) => r.entities),
-    entitiesFound: sum((r) => r.entitiesFound),
-    precision: 0,
-    mentionRecall: 0,
-    entityRecall: 0,
-    articleHighlights: sum((r) => r.articleHighlights),
-  };
-  overall.precision = ratio(overall.correct, overall.highlights);
-  overall.mentionRecall = ratio(overall.found, overall.labelled);
-  overall.entityRecall = ratio(overall.entitiesFound, overall.entities);
-
-  const w = Math.max(10, ...results.map((r) => r.page.length));
-  const row = (name: string, hl: number, prec: number, mr: number, er: number, fp: number, miss: number) =>
-    `${name.padEnd(w)}  ${String(hl).padStart(5)}  ${pct(prec).padStart(9)}  ${pct(mr).padStart(8)}  ${pct(er).padStart(8)}  ${String(fp).padStart(4)}  ${String(miss).padStart(5)}`;
-  console.log(
-    `${'page'.padEnd(w)}  ${'marks'.padStart(5)}  ${'precision'.padStart(9)}  ${'m.recall'.padStart(8)}  ${'e.recall'.padStart(8)}  ${'FP'.padStart(4)}  ${'miss'.padStart(5)}`,
-  );
-  for (const r of results)
-    console.log(
-      row(r.page, r.highlights, r.precision, r.mentionRecall, r.entityRecall, r.falsePositives.length, r.misses.length),
-    );
-  console.log(
-    row(
-      'OVERALL',
-      overall.highlights,
-      overall.precision,
-      overall.mentionRecall,
-      overall.entityRecall,
-      sum((r) => r.falsePositives.length),
-      sum((r) => r.misses.length),
-    ),
-  );
-  for (const r of results) {
-    if (!r.falsePositives.length && !r.misses.length && !r.labelErrors.length && !r.unexpectedEntities.length) continue;
-    console.log(`\n${r.page}`);
-    for (const e of r.labelErrors) console.log(`  LABEL ERROR ${e}`);
-    for (const f of r.falsePositives)
-      console.log(
-        `  FP   ${f.category.padEnd(9)} "${f.text}" #${f.occurrence} (${f.why})${verbose ? `\n         ${f.context}` : ''}`,
-      );
-    for (const m of r.misses)
-      console.log(
-        `  MISS ${m.category.padEnd(9)} "${m.text}" #${m.occurrence} ${m.entity} (${m.why})${verbose ? `\n         ${m.context}` : ''}`,
-      );
-    if (r.missedEntities.length) console.log(`  entities missed: ${r.missedEntities.join(', ')}`);
-    if (r.unexpectedEntities.length)
-      console.log(`  entities reported but not labelled: ${r.unexpectedEntities.join(', ')}`);
+  const of = (set: string) => inputs.filter((p) => p.set === set).map((p) => results.get(p)!);
+  const out: Record<string, unknown> = { date: new Date().toISOString() };
+  let syntheticSummary: ReturnType<typeof summarize> | undefined;
+  if (which !== 'real') {
+    syntheticSummary = printSet('SYNTHETIC (test/fixtures/pages/eval)', of('synthetic'), verbose);
+    out.synthetic = { ...syntheticSummary, pagesDetail: of('synthetic') };
   }
-  if (overall.articleHighlights)
-    console.log(`\n${overall.articleHighlights} highlight(s) began with "the" (article dropped for comparison).`);
+  if (which !== 'synthetic') {
+    if (realInputs.length) {
+      const sum = printSet('REAL (test/fixtures/real, cached excerpts)', of('real'), verbose);
+      // No excerpt text in the committed results: contexts are printed, not written.
+      const noContext = of('real').map((r) => ({
+        ...r,
+        falsePositives: r.falsePositives.map(({ context: _c, ...f }) => f),
+        misses: r.misses.map(({ context: _c, ...m }) => m),
+      }));
+      out.real = {
+        ...sum,
+        offTopic: { ...sum.offTopic, marks: sum.offTopic.marks.map(({ context: _c, ...m }) => m) },
+        casesMissingFromCache: missing.map((c) => c.id),
+        pagesDetail: noContext,
+      };
+    } else out.real = { skipped: 'no cached excerpts', casesMissingFromCache: missing.map((c) => c.id) };
+    if (missing.length) {
+      console.log(`\n${missing.length} real case(s) not scored: their excerpt is missing or changed in the cache.`);
+      console.log(rebuildInstructions(missing));
+    }
+  }
 
-  mkdirSync(join(ROOT, 'bench'), { recursive: true });
-  writeFileSync(RESULTS, `${JSON.stringify({ date: new Date().toISOString(), overall, pages: results }, null, 2)}\n`);
-  console.log(
-    `\nprecision ${pct(overall.precision)}  mention recall ${pct(overall.mentionRecall)}  entity recall ${pct(overall.entityRecall)}  → ${RESULTS}`,
-  );
+  if (!only) {
+    mkdirSync(join(ROOT, 'bench'), { recursive: true });
+    writeFileSync(RESULTS, `${JSON.stringify(out, null, 2)}\n`);
+    console.log(`\n→ ${RESULTS}`);
+  }
 
-  const labelErrors = sum((r) => r.labelErrors.length);
-  if (labelErrors) console.log(`${labelErrors} label error(s): fix the labels.`);
   let failed = false;
-  if (minPrecision !== undefined && overall.precision < Number(minPrecision)) {
-    console.error(`precision ${pct(overall.precision)} is below ${minPrecision}`);
+  if (syntheticSummary && minPrecision !== undefined && syntheticSummary.overall.precision < Number(minPrecision)) {
+    console.error(`synthetic precision ${pct(syntheticSummary.overall.precision)} is below ${minPrecision}`);
     failed = true;
   }
-  if (minEntityRecall !== undefined && overall.entityRecall < Number(minEntityRecall)) {
-    console.error(`entity recall ${pct(overall.entityRecall)} is below ${minEntityRecall}`);
+  if (
+    syntheticSummary &&
+    minEntityRecall !== undefined &&
+    syntheticSummary.overall.entityRecall < Number(minEntityRecall)
+  ) {
+    console.error(`synthetic entity recall ${pct(syntheticSummary.overall.entityRecall)} is below ${minEntityRecall}`);
     failed = true;
   }
   process.exit(failed ? 1 : 0);

@@ -159,7 +159,7 @@ export function encodeMarks(
   const entities: Record<number, [string, number]> = {};
   const marks: number[] = [];
   for (const f of found) {
-    marks.push(f.block, f.start, f.end, f.entity);
+    marks.push(f.block, f.start, f.end, f.entity, f.rule);
     entities[f.entity] ??= [index.meta.ids[f.entity]!, index.entityCategory[f.entity]!];
   }
   return { type: 'marks', pass, partial, entities, marks, workerMs: Math.round(workerMs * 10) / 10 };

@@ -4,13 +4,28 @@
  */
 import type { AliasInput, EntityRecord } from './schema';
 
-export const ALIAS_ACRONYM = 1;
-export const ALIAS_CASE_SENSITIVE = 2;
-export const ALIAS_AMBIGUOUS = 4;
-export const ALIAS_SHORT = 8;
-export const ALIAS_CJK = 16;
-/** The canonical name or a native name: strong evidence for the entity when seen. */
-export const ALIAS_FULL = 32;
+import {
+  ALIAS_ACRONYM,
+  ALIAS_AMBIGUOUS,
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_CJK,
+  ALIAS_FULL,
+  ALIAS_SHORT,
+  ALIAS_TICKER,
+  ALIAS_PREFERRED,
+} from '../match/flags';
+
+// The flags live with the index format both the compiler and the matcher read.
+export {
+  ALIAS_ACRONYM,
+  ALIAS_AMBIGUOUS,
+  ALIAS_CASE_SENSITIVE,
+  ALIAS_CJK,
+  ALIAS_FULL,
+  ALIAS_SHORT,
+  ALIAS_TICKER,
+  ALIAS_PREFERRED,
+};
 
 export interface ExpandedAlias {
   text: string;
@@ -41,12 +56,35 @@ export function looksLikeAcronym(text: string): boolean {
 export function isOrdinaryWord(text: string, isWord: (w: string) => boolean): boolean {
   const t = text.trim();
   if (/\s/.test(t) || isCjk(t)) return false;
+  // A word in capitals is still a word when it is too long for an acronym ("TRANSACTION").
+  if (/^[A-Z]{5,}$/.test(t)) return isWord(t.toLowerCase());
   if (!/^[A-Za-z][a-z'-]*$/.test(t)) return false; // "SEC", "eBay", "3M" are not dictionary words
   return isWord(t.toLowerCase());
 }
 
+const LINKING = new Set(['of', 'and', 'the', '&', 'for', 'de']);
+
+/**
+ * A name made of ordinary words only ("Financial Institutions", "General Motors"): it names the
+ * entity as a name, capitalised, but the same words in lower case are just words. Such names
+ * are matched as written (and in capitals), never in lower case.
+ */
+export function isOrdinaryPhrase(text: string, isWord: (w: string) => boolean): boolean {
+  const words = text.trim().split(/\s+/);
+  if (words.length < 2 || words.length > 5 || isCjk(text)) return false;
+  let content = 0;
+  for (const w of words) {
+    if (LINKING.has(w.toLowerCase())) continue;
+    if (!/^[A-Za-z][a-z'-]*$/.test(w) || !isWord(w.toLowerCase())) return false;
+    content++;
+  }
+  return content >= 1;
+}
+
 export interface ExpandOptions {
   isWord: (w: string) => boolean;
+  /** An abbreviation English news uses for ordinary things ("CEO", "Q2"): such an alias is ambiguous. */
+  isAbbreviation?: (w: string) => boolean;
 }
 
 function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags: number } {
@@ -59,8 +97,11 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
   if (acronym) flags |= ALIAS_ACRONYM | ALIAS_CASE_SENSITIVE;
   if (explicit?.caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
   if (explicit?.caseSensitive === false) flags &= ~ALIAS_CASE_SENSITIVE;
-  if (explicit?.ambiguous ?? isOrdinaryWord(text, opts.isWord)) flags |= ALIAS_AMBIGUOUS;
+  if (explicit?.ambiguous ?? (isOrdinaryWord(text, opts.isWord) || !!opts.isAbbreviation?.(text)))
+    flags |= ALIAS_AMBIGUOUS;
   if (explicit?.short) flags |= ALIAS_SHORT;
+  if (explicit?.caseSensitive === undefined && !explicit?.short && isOrdinaryPhrase(text, opts.isWord))
+    flags |= ALIAS_CASE_SENSITIVE;
   return { text, flags };
 }
 
@@ -85,12 +126,60 @@ export function expandAliases(record: EntityRecord, opts: ExpandOptions): Expand
     const f = flagsFor(a, opts);
     add(f.text, f.flags, typeof a !== 'string');
   }
+  for (const a of [...out.values()]) {
+    // A name of ordinary words matched as written is also matched in capitals (headlines) and
+    // with every word capitalised ("Securities And Futures Commission").
+    if (
+      a.flags & ALIAS_CASE_SENSITIVE &&
+      !(a.flags & ALIAS_ACRONYM) &&
+      /[a-z]/.test(a.text) &&
+      isOrdinaryPhrase(a.text, opts.isWord)
+    ) {
+      add(a.text.toUpperCase(), a.flags & ~ALIAS_FULL);
+      add(titleCase(a.text), a.flags & ~ALIAS_FULL);
+    }
+    // An acronym in mixed case is also written capitalised or in capitals ("BaFin": "Bafin", "BAFIN").
+    if (a.flags & ALIAS_ACRONYM && /[a-z]/.test(a.text) && /^[A-Za-z]{4,}$/.test(a.text)) {
+      add(a.text[0]!.toUpperCase() + a.text.slice(1).toLowerCase(), a.flags & ~ALIAS_FULL);
+      add(a.text.toUpperCase(), a.flags & ~ALIAS_FULL);
+    }
+    // British and American spellings of the same name ("Defence", "Defense").
+    const other = otherSpelling(a.text);
+    if (other) add(other, a.flags & ~ALIAS_FULL);
+  }
   // "The Federal Reserve" is also written without the article.
   for (const a of [...out.values()]) {
     const m = /^the\s+(.+)$/i.exec(a.text);
     if (m?.[1] && !(a.flags & ALIAS_SHORT)) add(m[1], a.flags & ~ALIAS_FULL);
   }
   return [...out.values()];
+}
+
+function titleCase(text: string): string {
+  return text.replace(/\b([a-z])/g, (m) => m.toUpperCase());
+}
+
+/** Word endings spelled differently in British and American English, both ways. */
+const SPELLINGS: [RegExp, string][] = [
+  [/\b(Def|Off|Lic|Pret)ence\b/g, '$1ense'],
+  [/\b(Def|Off|Lic|Pret)ense\b/g, '$1ence'],
+  [/\b(Cent|Met|Theat)re\b/g, '$1er'],
+  [/\b(Cent|Met|Theat)er\b/g, '$1re'],
+  [/\b(Lab|Harb|Beh|Hon|Fav|Neighb)our\b/g, '$1or'],
+  [/\b(Lab|Harb|Beh|Hon|Fav|Neighb)or\b/g, '$1our'],
+  [/(\w)isation\b/g, '$1ization'],
+  [/(\w)ization\b/g, '$1isation'],
+  [/\bProgramme\b/g, 'Program'],
+  [/\bEnrolment\b/g, 'Enrollment'],
+  [/\bEnrollment\b/g, 'Enrolment'],
+];
+
+/** The same name in the other spelling of English, if it differs. */
+export function otherSpelling(text: string): string | undefined {
+  if (isCjk(text) || !/[a-z]/.test(text)) return undefined;
+  let out = text;
+  for (const [re, to] of SPELLINGS) out = out.replace(re, to);
+  return out !== text ? out : undefined;
 }
 
 /** Where romanised names are written family name first (Hong Kong mixes both: native name decides). */

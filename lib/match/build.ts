@@ -2,7 +2,7 @@
  * Builds the Aho–Corasick automaton from aliases. Runs at build time (and in benchmarks);
  * the page only ever loads the result.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
+import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK } from './flags';
 import { foldString, isWordUnit, SPACE } from './fold';
 import { INDEX_VERSION, type MatchIndex } from './index-format';
 
@@ -18,6 +18,9 @@ export interface EntityInfo {
   category: number;
   cues: string[];
   related: number[];
+  /** The press names this official by surname alone. */
+  knownBySurname?: boolean;
+  jurisdiction?: string;
 }
 
 /** Longest alias in folded units (so in tokens too); the scanner's ring buffer holds this many tokens. */
@@ -63,7 +66,7 @@ export function tokenize(folded: string): { tokens: string[]; gaps: number[]; pl
   return { tokens, gaps, plain };
 }
 
-export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): MatchIndex {
+export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[], givenNames: string[] = []): MatchIndex {
   // 1. Group entries by folded pattern text.
   const patternOf = new Map<string, number>();
   const patternTexts: string[] = [];
@@ -259,6 +262,9 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[]): Match
       ),
       related: entities.map((e) => e.related),
       casedTexts,
+      bySurname: entities.flatMap((e, i) => (e.knownBySurname ? [i] : [])),
+      givenNames: [...new Set(givenNames.map((g) => foldString(g)))].sort(),
+      jurisdictions: entities.map((e) => e.jurisdiction ?? ''),
     },
     entityCategory: Uint8Array.from(entities.map((e) => e.category)),
     tokStart,

@@ -6,7 +6,7 @@
  * the automaton itself. Pure: no DOM, no extension APIs.
  */
 
-export const INDEX_VERSION = 5;
+export const INDEX_VERSION = 6;
 
 /** Entity categories, in the order of the public highlight names. */
 export const CATEGORIES = ['regulator', 'firm', 'official', 'custom'] as const;
@@ -24,6 +24,12 @@ export interface IndexMeta {
   related: number[][];
   /** Case-kept folded alias texts referenced by `entCased`. */
   casedTexts: string[];
+  /** Entities (officials) the press names by surname alone ("Macron said"). */
+  bySurname: number[];
+  /** Common given names (folded, lower case), from the officials in the dataset: "Michael Dell" is a person. */
+  givenNames: string[];
+  /** Jurisdiction code by entity index (ISO 3166-1 alpha-2, EU, INT). */
+  jurisdictions: string[];
 }
 
 export interface MatchIndex {

@@ -21,6 +21,8 @@ export interface BlockMention {
   end: number;
   entity: number;
   evidence: number;
+  /** The rule that decided (lib/match/rules.ts RULE_IDS). */
+  rule: number;
 }
 
 interface Block {
@@ -103,8 +105,11 @@ export class PageMatcher {
       texts.push(b.text);
       for (const c of b.cands!) cands.push({ ...c, block: pos });
     });
-    const mentions: Mention[] = yield* resolveSteps(this.scanner.index, cands, (block, from, to) =>
-      texts[block]!.slice(Math.max(0, from), Math.max(0, to)),
+    const mentions: Mention[] = yield* resolveSteps(
+      this.scanner.index,
+      cands,
+      (block, from, to) => texts[block]!.slice(Math.max(0, from), Math.max(0, to)),
+      texts.length,
     );
     return mentions.map((m) => ({ ...m, block: ids[m.block]! }));
   }

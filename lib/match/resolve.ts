@@ -1,89 +1,48 @@
 /**
- * Page-level decisions over raw candidates: which ambiguous and short aliases the page
- * supports, which of two entities sharing an alias it means, and leftmost-longest choice
- * among overlapping matches. Pure.
+ * Page-level decisions over raw candidates: which ambiguous and short aliases the page supports,
+ * which of two entities sharing an alias it means, and leftmost-longest choice among overlapping
+ * matches. The kinds of evidence and the vetoes are named rules in `rules.ts`; every mention keeps
+ * the rule that decided it. Pure.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from '../dataset/aliases';
-import { CATEGORIES } from './index-format';
-import { foldString, isWordUnit } from './fold';
+import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
+import {
+  DESCRIPTIVE,
+  EVIDENCE_RULES,
+  HEAD_NOUNS,
+  PLACES,
+  PageEvidence,
+  ruleIndex,
+  VETOES,
+  WEAK,
+  type BlockSlice,
+  type PageCandidate,
+  type RuleId,
+} from './rules';
 import type { Candidate } from './scan';
 
-/** A candidate from one block (run of text read together) of a page. */
-export type PageCandidate = Candidate;
+export type { BlockSlice, PageCandidate } from './rules';
 
 export interface Mention {
   block: number;
   start: number;
   end: number;
   entity: number;
-  /** How it was accepted: 3 direct or full name on page, 2 related entity on page, 1 context cue. */
+  /** 3 named on the page, 2 a tied entity or a short reference, 1 context. */
   evidence: number;
+  /** The rule that decided (an index into RULE_IDS, lib/match/rules.ts). */
+  rule: number;
 }
-
-const WEAK = ALIAS_AMBIGUOUS | ALIAS_SHORT;
-/** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
-const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/;
-/** The capitalised word after a list gap (group 1: the gap), and the one before. */
-const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
-const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
-/** Beside: at most two words between, in the same phrase ("Treasury Secretary Scott Bessent"). */
-const BESIDE = /^(?:['’]s)?\s*(?:[\p{L}-]+\s+){0,2}$/u;
-/** How far from an ambiguous name its context cues are looked for. */
-const CUE_WINDOW = 400;
-
-function containsWord(haystack: string, word: string): boolean {
-  if (!word) return false;
-  for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
-    const before = at === 0 ? 0x20 : haystack.charCodeAt(at - 1);
-    const after = at + word.length >= haystack.length ? 0x20 : haystack.charCodeAt(at + word.length);
-    const edgeStart = isWordUnit(word.charCodeAt(0));
-    const edgeEnd = isWordUnit(word.charCodeAt(word.length - 1));
-    if ((!edgeStart || !isWordUnit(before)) && (!edgeEnd || !isWordUnit(after))) return true;
-  }
-  return false;
-}
-
-/** Words that may stand before a surname without making it part of another name ("Chair Powell"). */
-const TITLES = new Set(
-  (
-    'President Vice Chair Chairman Chairwoman Chairperson Governor Deputy Commissioner Secretary Minister ' +
-    'Premier Senator Sen Rep Representative Congressman Congresswoman Mr Mrs Ms Miss Dr Prof Professor Director ' +
-    'Judge Justice Prime Chancellor King Queen Prince Princess General Ambassador Mayor Speaker Leader Chief ' +
-    'Administrator Comptroller Attorney Treasurer Governor-General Envoy Spokesperson Spokesman Spokeswoman ' +
-    'Vice-Premier Councillor Councilor Commissioner-designate Nominee Sir Dame Lord Lady Baroness Baron ' +
-    'Inspector Regulator Officer Executive Founder CEO CFO Boss Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Pres.'
-  ).split(' '),
-);
-const OFFICIAL = CATEGORIES.indexOf('official');
-const FIRM = CATEGORIES.indexOf('firm');
-/** Words after a firm's name that make it a quoted company: its shares, or a move in per cent. */
-const MARKET_AFTER =
-  /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
-const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
-
-/**
- * A surname right after another capitalised word is part of a different name ("Capitol Hill"
- * is not Travis Hill), unless that word is a title or the person's own given name.
- */
-function surnameInOtherName(before: string, entityName: string): boolean {
-  const m = /([\p{Lu}][\p{L}'’.-]*)\s+$/u.exec(before);
-  if (!m) return false;
-  const word = m[1]!;
-  // A word ending in a full stop ends a sentence (or is an abbreviated title): not a name before it.
-  if (word.endsWith('.') || TITLES.has(word)) return false;
-  return !entityName.split(/\s+/).includes(word);
-}
-
-export type BlockSlice = (block: number, from: number, to: number) => string;
 
 export function resolveMentions(
   index: MatchIndex,
   candidates: readonly PageCandidate[],
-  /** Text of a block between two offsets (clamped to the block): for context cues and the words before a name. */
+  /** Text of a block between two offsets (clamped to the block): for context and the words around a name. */
   blockSlice: BlockSlice,
+  /** How many blocks the page has (for what is found in the text itself: abbreviations the page defines). */
+  blockCount?: number,
 ): Mention[] {
-  const steps = resolveSteps(index, candidates, blockSlice);
+  const steps = resolveSteps(index, candidates, blockSlice, blockCount);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -100,8 +59,9 @@ export async function resolveMentionsSliced(
   blockSlice: BlockSlice,
   shouldYield: () => boolean,
   yielder: () => Promise<void>,
+  blockCount?: number,
 ): Promise<Mention[]> {
-  const steps = resolveSteps(index, candidates, blockSlice);
+  const steps = resolveSteps(index, candidates, blockSlice, blockCount);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -109,148 +69,32 @@ export async function resolveMentionsSliced(
   }
 }
 
+interface Accepted extends Mention {
+  flags: number;
+}
+
+/** The strongest evidence for c and the rule that gave it, or 0 when a veto applies. */
+function weigh(c: PageCandidate, page: PageEvidence): { evidence: number; rule: RuleId | undefined } {
+  let found: { evidence: number; rule: RuleId | undefined } = { evidence: 0, rule: undefined };
+  for (const r of EVIDENCE_RULES)
+    if (r.applies(c, page)) {
+      found = { evidence: r.evidence, rule: r.id };
+      break;
+    }
+  if (found.evidence && VETOES.some((v) => v.applies(c, page))) return { evidence: 0, rule: undefined };
+  return found;
+}
+
 /** The resolution itself, as a generator that pauses every few hundred spans. */
 export function* resolveSteps(
   index: MatchIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,
+  blockCount?: number,
 ): Generator<void, Mention[]> {
   // Candidates in page order; equal spans end up next to each other.
   const cands = [...candidates].sort((a, b) => a.block - b.block || a.start - b.start || a.end - b.end);
-  const pos = (c: { block: number; start: number }) => c.block * 0x4000_0000 + c.start;
-
-  // Entities the page names outright (not through an ambiguous or short alias), and where.
-  const strong = new Set<number>();
-  const strongAt = new Map<number, number[]>(); // ascending page positions
-  for (const c of cands)
-    if (!(c.flags & WEAK)) {
-      strong.add(c.entity);
-      const list = strongAt.get(c.entity);
-      if (list) list.push(pos(c));
-      else strongAt.set(c.entity, [pos(c)]);
-    }
-  const lastStrongBefore = (entity: number, at: number): number => {
-    const list = strongAt.get(entity);
-    if (!list || list[0]! >= at) return -1;
-    let lo = 0;
-    let hi = list.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (list[mid]! < at) lo = mid;
-      else hi = mid - 1;
-    }
-    return list[lo]!;
-  };
-
-  /** Index of the first of `list` (in page order) at or after page position `at`. */
-  const firstAtOrAfter = (list: readonly PageCandidate[], at: number): number => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pos(list[mid]!) < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
-
-  // Names given outright, in page order: an ambiguous name listed among them ("Amazon,
-  // Microsoft, ByteDance and Booking") is one of their kind.
-  const named = cands.filter((c) => !(c.flags & WEAK));
-  const listedWithNamed = (c: PageCandidate): boolean => {
-    const category = index.entityCategory[c.entity];
-    // The last name given outright that starts before c, then the first that starts after it.
-    const lo = firstAtOrAfter(named, pos(c));
-    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
-      const b = named[k]!;
-      if (b.block !== c.block || b.end > c.start) continue;
-      if (index.entityCategory[b.entity] === category && LIST_GAP.test(blockSlice(c.block, b.end, c.start)))
-        return true;
-      break;
-    }
-    for (let k = lo; k < named.length && k < lo + 3; k++) {
-      const a = named[k]!;
-      if (a.block !== c.block || a.start < c.end) continue;
-      if (index.entityCategory[a.entity] === category && LIST_GAP.test(blockSlice(c.block, c.end, a.start)))
-        return true;
-      break;
-    }
-    return false;
-  };
-
-  // A capitalised word right beside c in a list, that no candidate covers ("Pear" in "Apple,
-  // Pear and Plum").
-  const covered = (block: number, at: number): boolean => {
-    // No name is longer than 256 units.
-    for (
-      let k = firstAtOrAfter(cands, pos({ block, start: at - 256 }));
-      k < cands.length && pos(cands[k]!) <= pos({ block, start: at });
-      k++
-    )
-      if (cands[k]!.block === block && cands[k]!.end > at) return true;
-    return false;
-  };
-  const listedWithUnnamed = (c: PageCandidate): boolean => {
-    const after = LIST_NEXT.exec(blockSlice(c.block, c.end, c.end + 40));
-    if (after && !covered(c.block, c.end + after[1]!.length)) return true;
-    const before = LIST_PREV.exec(blockSlice(c.block, c.start - 40, c.start));
-    return !!before && !covered(c.block, c.start - before[0].length);
-  };
-
-  // "Shares of Block", "Block shares", "Block fell 4%": a market move names a listed firm.
-  const inMarketMove = (c: PageCandidate): boolean =>
-    MARKET_AFTER.test(blockSlice(c.block, c.end, c.end + 40)) ||
-    MARKET_BEFORE.test(blockSlice(c.block, c.start - 20, c.start));
-
-  const besideRelated = (c: PageCandidate): boolean => {
-    const related = index.meta.related[c.entity];
-    if (!related?.length) return false;
-    const lo = firstAtOrAfter(named, pos(c));
-    for (let k = Math.max(0, lo - 3); k < Math.min(named.length, lo + 3); k++) {
-      const o = named[k]!;
-      if (o.block !== c.block || !related.includes(o.entity)) continue;
-      const gap =
-        o.start >= c.end
-          ? blockSlice(c.block, c.end, o.start)
-          : o.end <= c.start
-            ? blockSlice(c.block, o.end, c.start)
-            : '';
-      if (gap && BESIDE.test(gap)) return true;
-    }
-    return false;
-  };
-
-  const evidenceFor = (c: PageCandidate): number => {
-    if (!(c.flags & WEAK)) return 3;
-    if (strong.has(c.entity)) return 3;
-    // A surname or "the Commission" needs the full name, or for a body, a person or body tied
-    // to it named right beside it ("Treasury Secretary Scott Bessent").
-    if (c.flags & ALIAS_SHORT) return index.entityCategory[c.entity] !== OFFICIAL && besideRelated(c) ? 2 : 0;
-    const related = index.meta.related[c.entity];
-    if (related) for (const r of related) if (strong.has(r)) return 2;
-    if (listedWithNamed(c)) return 1;
-    if (index.entityCategory[c.entity] === FIRM && inMarketMove(c)) return 1;
-    const cues = index.meta.cues[c.entity];
-    if (cues?.length) {
-      const raw = blockSlice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
-      let lower: string | undefined;
-      let cased: string | undefined;
-      for (const cue of cues) {
-        if (cue.startsWith('=')) {
-          cased ??= foldString(raw, true);
-          if (containsWord(cased, cue.slice(1))) return 1;
-        } else {
-          lower ??= foldString(raw);
-          if (containsWord(lower, cue)) return 1;
-        }
-      }
-    }
-    return 0;
-  };
-
-  interface Accepted extends Mention {
-    flags: number;
-  }
+  const page = new PageEvidence(index, cands, blockSlice);
   const accepted: Accepted[] = [];
   const acceptedWeak = new Set<number>();
   /** Bodies a short form was accepted for beside someone tied to them ("Treasury Secretary …"). */
@@ -264,26 +108,18 @@ export function* resolveSteps(
     const c0 = cands[i]!;
     while (j < cands.length && cands[j]!.block === c0.block && cands[j]!.start === c0.start && cands[j]!.end === c0.end)
       j++;
-    if (j === i + 1 && !(c0.flags & WEAK)) {
-      // Most spans: one name given outright. Nothing to weigh.
-      i = j;
-      accepted.push({ block: c0.block, start: c0.start, end: c0.end, entity: c0.entity, evidence: 3, flags: c0.flags });
-      continue;
-    }
     const list = cands.slice(i, j);
     i = j;
     let best = 0;
+    let bestRule: RuleId | undefined;
     let bestEntities: number[] = [];
     for (const c of list) {
-      let ev = evidenceFor(c);
-      if (ev && c.flags & ALIAS_SHORT && index.entityCategory[c.entity] === OFFICIAL) {
-        const before = blockSlice(c.block, c.start - 40, c.start);
-        if (surnameInOtherName(before, index.meta.names[c.entity] ?? '')) ev = 0;
-      }
-      if (ev > best) {
-        best = ev;
+      const { evidence, rule } = weigh(c, page);
+      if (evidence > best) {
+        best = evidence;
+        bestRule = rule;
         bestEntities = [c.entity];
-      } else if (ev === best && ev > 0 && !bestEntities.includes(c.entity)) bestEntities.push(c.entity);
+      } else if (evidence === best && evidence > 0 && !bestEntities.includes(c.entity)) bestEntities.push(c.entity);
     }
     // Two bodies named on the page share a short form ("the Commission"): the one named most
     // recently before it is meant.
@@ -296,14 +132,29 @@ export function* resolveSteps(
       let pickAt = -1;
       let tie = false;
       for (const e of bestEntities) {
-        const at = lastStrongBefore(e, pos(c0));
+        const at = page.lastStrongBefore(e, page.pos(c0));
         if (at > pickAt) {
           pick = e;
           pickAt = at;
           tie = false;
         } else if (at === pickAt) tie = true;
       }
-      if (pick >= 0 && pickAt >= 0 && !tie) bestEntities = [pick];
+      if (pick >= 0 && pickAt >= 0 && !tie) {
+        bestEntities = [pick];
+        bestRule = 'most-recent-named';
+      }
+    }
+    // Still a tie (two bodies of one name in two places, 证监会 in Beijing and Hong Kong): the one
+    // whose place or cue words are near it, if only one.
+    if (best > 0 && bestEntities.length > 1) {
+      const placed = bestEntities.filter((e) => {
+        const c = list.find((x) => x.entity === e)!;
+        return page.cueNear(c);
+      });
+      if (placed.length === 1) {
+        bestEntities = placed;
+        bestRule = 'context-cue';
+      }
     }
     if (best === 0 || bestEntities.length !== 1) {
       if (best === 0) undecided.push(list);
@@ -311,8 +162,8 @@ export function* resolveSteps(
     }
     const c = list.find((x) => x.entity === bestEntities[0])!;
     if (c.flags & ALIAS_AMBIGUOUS) acceptedWeak.add(c.entity);
-    if (c.flags & ALIAS_SHORT && best === 2) acceptedShortBody.add(c.entity);
-    accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: best, flags: c.flags });
+    if (c.flags & ALIAS_SHORT && bestRule === 'beside-tied') acceptedShortBody.add(c.entity);
+    accepted.push({ ...span(c), evidence: best, rule: ruleIndex(bestRule!), flags: c.flags });
   }
   // An ambiguous name accepted once on the page is accepted elsewhere on it too, where it can
   // only mean that entity ("Amazon" far from the cue that settled it) — unless it stands in a
@@ -320,14 +171,24 @@ export function* resolveSteps(
   // beside someone tied to it is accepted further on too, with its article ("… the Treasury
   // would announce", not "Treasury yields").
   for (const list of undecided) {
-    const found = list.filter((c) =>
-      c.flags & ALIAS_SHORT
-        ? acceptedShortBody.has(c.entity) && /^the\s/i.test(blockSlice(c.block, c.start, c.start + 4))
-        : acceptedWeak.has(c.entity) && c.flags & ALIAS_AMBIGUOUS && !listedWithUnnamed(c),
+    const found = list.filter(
+      (c) =>
+        !VETOES.some((v) => v.applies(c, page)) &&
+        (c.flags & ALIAS_SHORT
+          ? acceptedShortBody.has(c.entity) && /^the\s/i.test(blockSlice(c.block, c.start, c.start + 4))
+          : acceptedWeak.has(c.entity) && c.flags & ALIAS_AMBIGUOUS && !page.listedWithUnnamed(c)),
     );
     if (!found.length || found.some((c) => c.entity !== found[0]!.entity)) continue;
     const c = found[0]!;
-    accepted.push({ block: c.block, start: c.start, end: c.end, entity: c.entity, evidence: 1, flags: c.flags });
+    const rule = c.flags & ALIAS_SHORT ? 'after-tied' : 'accepted-on-page';
+    accepted.push({ ...span(c), evidence: 1, rule: ruleIndex(rule), flags: c.flags });
+  }
+
+  // What the page itself says: abbreviations it defines for a named body or firm, and short
+  // references ("the Department") to a body named earlier. Found in the text, beside the index.
+  if (blockCount !== undefined) {
+    for (const m of textEvidence(page, accepted, blockCount)) accepted.push(m);
+    yield;
   }
 
   // Overlaps: a name over a short reference, then the longer match, then the leftmost
@@ -358,12 +219,152 @@ export function* resolveSteps(
     if (lo > 0 && t.ends[lo - 1]! > m.start) continue;
     t.starts.splice(lo, 0, m.start);
     t.ends.splice(lo, 0, m.end);
-    out.push({ block: m.block, start: m.start, end: m.end, entity: m.entity, evidence: m.evidence });
+    out.push({ block: m.block, start: m.start, end: m.end, entity: m.entity, evidence: m.evidence, rule: m.rule });
   }
   // "the Fed", "the Commission": mark the name, not the article, as with "the SEC".
   for (const m of out)
     if (m.end - m.start > 4 && /^the\s$/i.test(blockSlice(m.block, m.start, m.start + 4))) m.start += 4;
   return out.sort((a, b) => a.block - b.block || a.start - b.start);
+}
+
+function span(c: Candidate): { block: number; start: number; end: number; entity: number } {
+  return { block: c.block, start: c.start, end: c.end, entity: c.entity };
+}
+
+/** "ABC" as an abbreviation: 2–10 letters or digits, at least two capitals, starting with one. */
+const ABBREV = /^[A-Z][A-Za-z0-9&.]{1,9}$/;
+const capitals = (s: string) => s.replace(/[^A-Z]/g, '').length;
+
+/**
+ * Mentions the page's own text gives: "Banco Central do Brasil (BACEN)" defines BACEN for the
+ * bank on this page (every use counts, also before the definition, as in a headline); after a
+ * body is named, "the Department", "the Court" (capitalised, not the start of a longer name)
+ * refer to the body of that kind named most recently before it.
+ */
+function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCount: number): Accepted[] {
+  const out: Accepted[] = [];
+  const strongFound = accepted.filter((m) => m.evidence >= 2);
+  // Abbreviations the page defines: "Name (ABBR)" or "ABBR (Name)".
+  const defined = new Map<string, number>();
+  const clash = new Set<string>();
+  const define = (abbr: string, entity: number, name: string) => {
+    if (!ABBREV.test(abbr) || capitals(abbr) < 2) return;
+    // The abbreviation stands for a name of several words and starts with one of their initials
+    // ("Central Bank of Brazil (BACEN)"; not "CET1 (Q2)", not "the French DPA (CNIL)").
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || !words.some((w) => w[0] === abbr[0])) return;
+    const prev = defined.get(abbr);
+    if (prev !== undefined && prev !== entity) clash.add(abbr);
+    defined.set(abbr, entity);
+  };
+  for (const m of strongFound) {
+    // The abbreviation may be quoted: (“BACEN”), ("GIL").
+    const after = /^\s*\(["“'‘]?([^()\s"“”'‘’]{2,10})["”'’]?\)/.exec(page.slice(m.block, m.end, m.end + 16));
+    const written = page.slice(m.block, m.start, m.end);
+    if (after) define(after[1]!, m.entity, written);
+    const before = /(?:^|[\s,;:])([^()\s]{2,10})\s*\($/.exec(page.slice(m.block, m.start - 14, m.start));
+    if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity, written);
+  }
+  const isWord = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
+  for (const [abbr, entity] of defined) {
+    if (clash.has(abbr)) continue;
+    for (let b = 0; b < blockCount; b++) {
+      const text = page.slice(b, 0, 1 << 30);
+      for (let at = text.indexOf(abbr); at !== -1; at = text.indexOf(abbr, at + 1)) {
+        if (isWord(text[at - 1]) || isWord(text[at + abbr.length])) continue;
+        out.push({
+          block: b,
+          start: at,
+          end: at + abbr.length,
+          entity,
+          evidence: 3,
+          rule: ruleIndex('defined-acronym'),
+          flags: 0,
+        });
+      }
+    }
+  }
+  // A description that fits one body named on the page: "Germany's financial regulator" after
+  // BaFin was named (the only German regulator on the page).
+  const byPlace = new Map<string, Set<number>>();
+  for (const m of strongFound) {
+    if (page.category(m.entity) !== 0) continue;
+    const j = page.index.meta.jurisdictions?.[m.entity];
+    if (!j) continue;
+    const set = byPlace.get(j) ?? new Set<number>();
+    set.add(m.entity);
+    byPlace.set(j, set);
+  }
+  if (byPlace.size)
+    for (let b = 0; b < blockCount; b++) {
+      const text = page.slice(b, 0, 1 << 30);
+      DESCRIPTIVE.lastIndex = 0;
+      for (let m = DESCRIPTIVE.exec(text); m; m = DESCRIPTIVE.exec(text)) {
+        const bodies = byPlace.get(PLACES[m[1]!]!);
+        if (!bodies || bodies.size !== 1) continue;
+        const [entity] = bodies;
+        // Not when the sentence names the body itself ("Germany's financial watchdog BaFin",
+        // "the French DPA (CNIL)"): the name is the mention there.
+        const from = Math.max(text.lastIndexOf('. ', m.index) + 1, 0);
+        const to = text.indexOf('. ', m.index + m[0].length);
+        const sentenceEnd = to < 0 ? text.length : to;
+        if (strongFound.some((x) => x.block === b && x.entity === entity && x.start >= from && x.start < sentenceEnd))
+          continue;
+        out.push({
+          block: b,
+          start: m.index,
+          end: m.index + m[0].length,
+          entity: entity!,
+          evidence: 2,
+          rule: ruleIndex('descriptive-reference'),
+          flags: ALIAS_SHORT,
+        });
+      }
+    }
+  // Short references to a named body by the last noun of its name.
+  const bodies: { head: string; entity: number; pos: number }[] = [];
+  for (const m of strongFound) {
+    if (page.category(m.entity) !== 0 /* regulator */) continue;
+    // The noun that ends the name as written, and those that begin and end its full name
+    // ("the Board" for the Board of Governors of the Federal Reserve System).
+    const name = page.index.meta.names[m.entity] ?? '';
+    const heads = new Set(
+      [
+        /([A-Z][a-z]+)$/.exec(page.slice(m.block, m.start, m.end))?.[1],
+        /^([A-Z][a-z]+)\b/.exec(name)?.[1],
+        /([A-Z][a-z]+)$/.exec(name)?.[1],
+      ].filter((h): h is string => !!h && HEAD_NOUNS.has(h)),
+    );
+    for (const head of heads) bodies.push({ head, entity: m.entity, pos: page.pos(m) });
+  }
+  if (bodies.length) {
+    bodies.sort((a, b) => a.pos - b.pos);
+    const heads = new Set(bodies.map((x) => x.head));
+    for (let b = 0; b < blockCount; b++) {
+      const text = page.slice(b, 0, 1 << 30);
+      const re = /\b[Tt]he ([A-Z][a-z]+)\b(?!\s+(?:of\b|[A-Z]))/g;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const head = m[1]!;
+        if (!heads.has(head)) continue;
+        const start = m.index + m[0].length - head.length;
+        const pos = page.pos({ block: b, start });
+        let pick: { entity: number; pos: number } | undefined;
+        for (const x of bodies) if (x.head === head && x.pos < pos) pick = x;
+        // Two bodies of that kind named before it, the nearest one named after the other: still the nearest.
+        if (pick)
+          out.push({
+            block: b,
+            start,
+            end: start + head.length,
+            entity: pick.entity,
+            evidence: 2,
+            rule: ruleIndex('short-reference'),
+            flags: ALIAS_SHORT,
+          });
+      }
+    }
+  }
+  return out;
 }
 
 /** Convenience for tests and Node callers: scan one text and resolve it as a page. */
@@ -372,7 +373,7 @@ export function findMentions(
   text: string,
 ): (Mention & { id: string; text: string })[] {
   const cands = scanner.scan(text);
-  return resolveMentions(scanner.index, cands, (_b, from, to) => text.slice(Math.max(0, from), Math.max(0, to))).map(
+  return resolveMentions(scanner.index, cands, (_b, from, to) => text.slice(Math.max(0, from), Math.max(0, to)), 1).map(
     (m) => ({
       ...m,
       id: scanner.index.meta.ids[m.entity]!,
@@ -380,3 +381,5 @@ export function findMentions(
     }),
   );
 }
+
+export { WEAK };

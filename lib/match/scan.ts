@@ -8,7 +8,7 @@
  * (one hash probe) and take one transition. Punctuation and CJK units are tokens of their
  * own, so CJK names are still found inside running text.
  */
-import { ALIAS_CASE_SENSITIVE, ALIAS_CJK } from '../dataset/aliases';
+import { ALIAS_CASE_SENSITIVE, ALIAS_CJK } from './flags';
 import { MAX_PATTERN } from './build';
 import { BREAK, FOLD_LOWER, FOLD_TABLE_SIZE, foldCased, foldLower, isWordUnit, SKIP, SPACE } from './fold';
 import type { MatchIndex } from './index-format';

@@ -7,7 +7,7 @@
  * and the matcher's own time apart.
  */
 import type { AgentToMatcher, MarksMessage } from '../match-protocol';
-import { PART_CHARS } from '../match-protocol';
+import { MARK_FIELDS, PART_CHARS } from '../match-protocol';
 import { MatchClient, PortLost, ResendAll } from './match-client';
 import { placeMarks, type PageMention } from './marks';
 import { walkBlocks, type TextBlock, type WalkOptions } from './text-walker';
@@ -119,7 +119,7 @@ export class PageAgent {
                 if (opts.signal?.aborted) return;
                 workerMs += m.workerMs;
                 opts.onPartial!(placeMarks(m, byId, this.doc));
-                performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / 4 } });
+                performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / MARK_FIELDS } });
                 drawn = false;
               }
             : undefined,

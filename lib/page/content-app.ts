@@ -79,7 +79,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     doc,
     card,
     lookup: () => lookup,
-    describe: (m) => ({ entityId: m.id, pageEntityIds: pageEntityIds() }),
+    describe: (m) => ({ entityId: m.id, pageEntityIds: pageEntityIds(), why: m.rule }),
     signal,
   });
 

@@ -15,7 +15,7 @@ export interface HoverDeps {
   card: CardFrame;
   lookup: () => MentionLookup;
   /** Builds the card's "show" message for a mention. */
-  describe: (m: PageMention) => { entityId: string; pageEntityIds: string[] };
+  describe: (m: PageMention) => { entityId: string; pageEntityIds: string[]; why?: number };
   signal: AbortSignal;
 }
 
@@ -118,6 +118,7 @@ export class HoverController {
         type: 'show',
         entityId: info.entityId,
         pageEntityIds: info.pageEntityIds,
+        why: info.why,
         pageUrl: this.deps.doc.location?.href ?? '',
         pageTitle: this.deps.doc.title,
         focus: opts.focus,

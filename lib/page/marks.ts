@@ -2,7 +2,7 @@
  * Placing marks: the matcher's answer (block id, offsets, entity) turned into StaticRanges over
  * the text nodes of the blocks the agent walked; and live Ranges when geometry is needed.
  */
-import type { MarksMessage } from '../match-protocol';
+import { MARK_FIELDS, type MarksMessage } from '../match-protocol';
 import type { TextBlock } from './text-walker';
 
 export interface PageMention {
@@ -18,6 +18,8 @@ export interface PageMention {
   category: number;
   /** Every text node the mention touches (a name can span inline elements). */
   nodes: Text[];
+  /** Why it was marked (lib/match/rules.ts RULE_IDS). */
+  rule: number;
 }
 
 /** Index of the node holding block offset `pos` (the last node starting at or before it). */
@@ -40,7 +42,7 @@ export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc:
   const StaticRangeCtor =
     (doc.defaultView as unknown as { StaticRange?: typeof StaticRange }).StaticRange ?? StaticRange;
   const flat = m.marks;
-  for (let k = 0; k + 3 < flat.length; k += 4) {
+  for (let k = 0; k + MARK_FIELDS - 1 < flat.length; k += MARK_FIELDS) {
     const block = blocks.get(flat[k]!);
     const entity = m.entities[flat[k + 3]!];
     if (!block || !entity) continue;
@@ -64,7 +66,7 @@ export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc:
     // The text changed under us: the next pass will see it.
     if (startOffset > startNode.length || endOffset > endNode.length) continue;
     const range = new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
-    out.push({ range, id: entity[0], category: entity[1], nodes: block.nodes.slice(a, b + 1) });
+    out.push({ range, id: entity[0], category: entity[1], nodes: block.nodes.slice(a, b + 1), rule: flat[k + 4]! });
   }
   return out;
 }

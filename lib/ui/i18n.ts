@@ -8,6 +8,7 @@
 import { i18n } from '#i18n';
 import { Fragment, h, type ComponentChildren } from 'preact';
 import type { EntityType } from '../dataset/schema';
+import type { RuleId } from '../match/rules';
 import {
   formatDateTime,
   formatIsoDate,
@@ -52,6 +53,30 @@ const TYPE_LABEL: Record<EntityType, () => string> = {
 /** "Regulator" / "监管机构", "Firm" / "公司", "Official" / "官员". */
 export function typeLabel(type: EntityType): string {
   return TYPE_LABEL[type]();
+}
+
+const WHY: Record<RuleId, () => string> = {
+  named: () => t('why.named'),
+  'named-on-page': () => t('why.namedOnPage'),
+  'most-recent-named': () => t('why.mostRecentNamed'),
+  'beside-tied': () => t('why.besideTied'),
+  'related-on-page': () => t('why.relatedOnPage'),
+  'listed-with-named': () => t('why.listedWithNamed'),
+  'market-move': () => t('why.marketMove'),
+  'context-cue': () => t('why.contextCue'),
+  'known-by-surname': () => t('why.knownBySurname'),
+  'best-known-namesake': () => t('why.bestKnownNamesake'),
+  'accepted-on-page': () => t('why.acceptedOnPage'),
+  'after-tied': () => t('why.afterTied'),
+  'defined-acronym': () => t('why.definedAcronym'),
+  'ticker-context': () => t('why.tickerContext'),
+  'descriptive-reference': () => t('why.descriptiveReference'),
+  'short-reference': () => t('why.shortReference'),
+};
+
+/** Why the card's name was marked, in the interface's language (a new rule needs its words here). */
+export function whyMarked(rule: RuleId): string {
+  return WHY[rule]();
 }
 
 /** A jurisdiction code's name in the interface's language: "CN" → "China" / "中国", "EU", "INT". */

@@ -63,10 +63,23 @@ describe('acronym inference', () => {
   });
 
   it('an inferred acronym is matched case-sensitively; a plain name is not', () => {
-    const r = record({ name: 'Cyberspace Administration of China', aliases: ['CAC', 'Cyberspace Administration'] });
+    const r = record({ name: 'Cyberspace Administration of China', aliases: ['CAC', 'Alibaba Cloud'] });
     expect(flagsOf(r, 'CAC')! & (ALIAS_ACRONYM | ALIAS_CASE_SENSITIVE)).toBe(ALIAS_ACRONYM | ALIAS_CASE_SENSITIVE);
-    expect(flagsOf(r, 'Cyberspace Administration')! & ALIAS_ACRONYM).toBe(0);
-    expect(flagsOf(r, 'Cyberspace Administration')! & ALIAS_CASE_SENSITIVE).toBe(0);
+    expect(flagsOf(r, 'Alibaba Cloud')! & ALIAS_ACRONYM).toBe(0);
+    expect(flagsOf(r, 'Alibaba Cloud')! & ALIAS_CASE_SENSITIVE).toBe(0);
+  });
+
+  it('a name of ordinary words is matched as written and in capitals, never in lower case', () => {
+    const r = record({ name: 'Financial Institutions', aliases: ['Cyberspace Administration'] });
+    expect(flagsOf(r, 'Financial Institutions')! & ALIAS_CASE_SENSITIVE).toBe(ALIAS_CASE_SENSITIVE);
+    expect(flagsOf(r, 'FINANCIAL INSTITUTIONS')! & ALIAS_CASE_SENSITIVE).toBe(ALIAS_CASE_SENSITIVE);
+    expect(flagsOf(r, 'Cyberspace Administration')! & ALIAS_CASE_SENSITIVE).toBe(ALIAS_CASE_SENSITIVE);
+    expect(flagsOf(r, 'Financial Institutions')! & ALIAS_AMBIGUOUS).toBe(0);
+  });
+
+  it('a long word in capitals is still a word ("TRANSACTION")', () => {
+    const r = record({ name: 'TRANSACTION' });
+    expect(flagsOf(r, 'TRANSACTION')! & ALIAS_AMBIGUOUS).toBe(ALIAS_AMBIGUOUS);
   });
 
   it('an explicit flag overrides the inference', () => {

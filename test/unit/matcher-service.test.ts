@@ -11,7 +11,8 @@ import { deserializeIndex } from '../../lib/match/index-format';
 let bytes: Uint8Array;
 let scanner: Scanner;
 beforeAll(() => {
-  const { index } = compileDataset(loadDataset().records, defaultExpandOptions());
+  const ds = loadDataset();
+  const { index } = compileDataset(ds.records, defaultExpandOptions(), ds.curatedIds);
   bytes = serializeIndex(index);
   scanner = new Scanner(deserializeIndex(bytes));
 });
@@ -85,7 +86,7 @@ class FakePort implements MatchPort {
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 30));
-async function until(cond: () => boolean, ms = 3000) {
+async function until(cond: () => boolean, ms = 20_000) {
   const end = Date.now() + ms;
   while (!cond() && Date.now() < end) await settle();
 }
@@ -106,7 +107,7 @@ describe('matcher service', () => {
     const m = port.sent[0] as MarksMessage;
     expect(m.type).toBe('marks');
     expect(m.partial).toBe(false);
-    expect(m.marks.length).toBe(8);
+    expect(m.marks.length).toBe(10);
     expect(Object.values(m.entities)).toEqual([['cn-cac', 0]]);
   });
 

@@ -10,7 +10,7 @@ import { Scanner } from '../../lib/match/scan';
 let scanner: Scanner;
 beforeAll(() => {
   const ds = loadDataset();
-  const { index } = compileDataset(ds.records, defaultExpandOptions());
+  const { index } = compileDataset(ds.records, defaultExpandOptions(), ds.curatedIds);
   // Through the serialised form, as the content script loads it.
   scanner = new Scanner(deserializeIndex(serializeIndex(index)));
 });

@@ -198,3 +198,16 @@ test('storage failures reach the reader in the interface language', async () => 
   useBrowserLanguage('en-US');
   expect(describeStorageError(quota, words())).toBe(describeStorageError(quota));
 });
+
+test('why a name was marked: every rule in both languages, the English words those of the rules table', async () => {
+  const { RULE_IDS, RULE_TEXT } = await import('../../lib/match/rules');
+  const { whyMarked } = await import('../../lib/ui/i18n');
+  useBrowserLanguage('en-US');
+  for (const id of RULE_IDS) expect(whyMarked(id), id).toBe(RULE_TEXT[id]);
+  expect(t('why.summary')).toBe('Why is this marked?');
+  useBrowserLanguage('zh-CN');
+  const zh = RULE_IDS.map((id) => whyMarked(id));
+  for (const text of zh) expect(text).toMatch(/\p{Script=Han}/u);
+  expect(new Set(zh).size).toBe(RULE_IDS.length);
+  expect(t('why.summary')).toBe('为什么标出它？');
+});

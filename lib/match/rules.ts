@@ -1,0 +1,494 @@
+/**
+ * The evidence the resolver weighs, one named rule each, and the vetoes that overrule it. A
+ * candidate is accepted with the strongest evidence any rule gives it, unless a veto applies; the
+ * rule that decided is kept with the mention, so the card can say why a name was marked. A new
+ * kind of evidence is one new entry here. Pure.
+ */
+import { foldString, isWordUnit } from './fold';
+import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_PREFERRED, ALIAS_SHORT, ALIAS_TICKER } from './flags';
+import { CATEGORIES, type MatchIndex } from './index-format';
+import type { Candidate } from './scan';
+
+/** Why a name was marked, in the reader's words (the card shows it). The order is the wire format. */
+export const RULE_TEXT = {
+  named: 'Its name is written here in full (or an unambiguous alias).',
+  'named-on-page': 'Named in full elsewhere on this page.',
+  'most-recent-named': 'The body of that name mentioned most recently on this page.',
+  'beside-tied': 'Written beside someone tied to it.',
+  'related-on-page': 'A body or person tied to it is named on this page.',
+  'listed-with-named': 'Listed among others of its kind named on this page.',
+  'market-move': 'Named with its shares or a market move.',
+  'context-cue': 'Words near it point to it.',
+  'known-by-surname': 'A leader the press names by surname alone.',
+  'best-known-namesake': 'The best known of several bodies with this abbreviation, on a page about its field.',
+  'accepted-on-page': 'The same name was recognised earlier on this page.',
+  'after-tied': 'Its short name, after someone tied to it was named beside it.',
+  'defined-acronym': 'An abbreviation this page defines for it.',
+  'ticker-context': 'Its ticker, written as a ticker.',
+  'descriptive-reference': 'A description that fits only it on this page ("Germany\'s financial regulator").',
+  'short-reference': 'A short reference to a body named earlier on this page.',
+} as const;
+export type RuleId = keyof typeof RULE_TEXT;
+export const RULE_IDS = Object.keys(RULE_TEXT) as RuleId[];
+export const ruleIndex = (id: RuleId): number => RULE_IDS.indexOf(id);
+
+export const WEAK = ALIAS_AMBIGUOUS | ALIAS_SHORT;
+const OFFICIAL = CATEGORIES.indexOf('official');
+const FIRM = CATEGORIES.indexOf('firm');
+const REGULATOR = CATEGORIES.indexOf('regulator');
+
+/** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
+const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$/;
+/** The capitalised word after a list gap (group 1: the gap), and the one before. */
+const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
+const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
+/** Beside: at most two words between, in the same phrase ("Treasury Secretary Scott Bessent"). */
+const BESIDE = /^(?:['’]s)?\s*(?:[\p{L}-]+\s+){0,2}$/u;
+/** How far from an ambiguous name its context cues are looked for. */
+const CUE_WINDOW = 400;
+/** Words after a firm's name that make it a quoted company: its shares, or a move in per cent. */
+const MARKET_AFTER =
+  /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
+const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
+/** Words of regulation and business news: near a shared abbreviation they say which kind of page this is. */
+const FIELD_WORDS =
+  /\b(?:regulat|commission|fine[sd]?\b|penalt|charge[sd]?\b|enforcement|rules?\b|filings?\b|settle|investigat|securities|markets?\b|banks?\b|banking|authorit|agenc|minist|court|complian|sanction|probe|antitrust|merger|shares|stock|investor|company|companies|firms?\b|policy|supervis|licen[cs])/i;
+
+/** Words that may stand before a surname without making it part of another name ("Chair Powell"). */
+export const TITLES = new Set(
+  (
+    'President Vice Chair Chairman Chairwoman Chairperson Governor Deputy Commissioner Secretary Minister ' +
+    'Premier Senator Sen Rep Representative Congressman Congresswoman Mr Mrs Ms Miss Dr Prof Professor Director ' +
+    'Judge Justice Prime Chancellor King Queen Prince Princess General Ambassador Mayor Speaker Leader Chief ' +
+    'Administrator Comptroller Attorney Treasurer Governor-General Envoy Spokesperson Spokesman Spokeswoman ' +
+    'Vice-Premier Councillor Councilor Commissioner-designate Nominee Sir Dame Lord Lady Baroness Baron ' +
+    'Inspector Regulator Officer Executive Founder CEO CFO Boss Mr. Mrs. Ms. Dr. Sen. Rep. Gov. Gen. Pres.'
+  ).split(' '),
+);
+
+/** Chinese place suffixes: a body's name right after one is a local office, another body (福建省网信办). */
+const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗|地方|各地|各级|属地)$/;
+const HANGUL = /[\uac00-\ud7af]/;
+/** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
+const TICKER_BEFORE =
+  /(?:\$|\b(?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|AMEX|TSX|LSE|HKEX|SGX|ASX|NSE|BSE|OTC|ticker|symbol)\s*[:：]?\s*)$/;
+/** Words that, after a firm's one-word name, make a product of it ("Google Play", "Apple Pay"). */
+const PRODUCT_AFTER =
+  /^\s+(?:Play|Pay|Wallet|Maps|Prime|Store|Drive|Docs|Photos|Music|TV|Watch|Books|Assistant|Shopping|Chrome|Search|Translate|Lens|Home|Video|Messenger|Ads|AdSense|AdWords|Analytics|Workspace|Meet|Teams|Office)\b/;
+
+export type BlockSlice = (block: number, from: number, to: number) => string;
+
+export type PageCandidate = Candidate;
+
+function containsWord(haystack: string, word: string): boolean {
+  if (!word) return false;
+  for (let at = haystack.indexOf(word); at !== -1; at = haystack.indexOf(word, at + 1)) {
+    const before = at === 0 ? 0x20 : haystack.charCodeAt(at - 1);
+    const after = at + word.length >= haystack.length ? 0x20 : haystack.charCodeAt(at + word.length);
+    const edgeStart = isWordUnit(word.charCodeAt(0));
+    const edgeEnd = isWordUnit(word.charCodeAt(word.length - 1));
+    if ((!edgeStart || !isWordUnit(before)) && (!edgeEnd || !isWordUnit(after))) return true;
+  }
+  return false;
+}
+
+/**
+ * What the rules read of a page: its candidates in page order, the names given outright and
+ * where, and the text around any candidate.
+ */
+export class PageEvidence {
+  readonly strong = new Set<number>();
+  private readonly strongAt = new Map<number, number[]>();
+  /** Names given outright, in page order. */
+  readonly named: PageCandidate[];
+  private readonly bySurname: Set<number>;
+  private readonly givenNames: Set<string>;
+
+  constructor(
+    readonly index: MatchIndex,
+    /** Sorted by block, start, end. */
+    readonly cands: readonly PageCandidate[],
+    readonly slice: BlockSlice,
+  ) {
+    for (const c of cands)
+      if (!(c.flags & WEAK)) {
+        this.strong.add(c.entity);
+        const list = this.strongAt.get(c.entity);
+        if (list) list.push(this.pos(c));
+        else this.strongAt.set(c.entity, [this.pos(c)]);
+      }
+    this.named = cands.filter((c) => !(c.flags & WEAK));
+    this.bySurname = new Set(index.meta.bySurname ?? []);
+    this.givenNames = new Set(index.meta.givenNames ?? []);
+  }
+
+  pos(c: { block: number; start: number }): number {
+    return c.block * 0x4000_0000 + c.start;
+  }
+
+  category(entity: number): number {
+    return this.index.entityCategory[entity]!;
+  }
+
+  /** Where the entity was last named outright before page position `at`, or -1. */
+  lastStrongBefore(entity: number, at: number): number {
+    const list = this.strongAt.get(entity);
+    if (!list || list[0]! >= at) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (list[mid]! < at) lo = mid;
+      else hi = mid - 1;
+    }
+    return list[lo]!;
+  }
+
+  /** Index of the first of `list` (in page order) at or after page position `at`. */
+  firstAtOrAfter(list: readonly PageCandidate[], at: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.pos(list[mid]!) < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  before(c: PageCandidate, n: number): string {
+    return this.slice(c.block, c.start - n, c.start);
+  }
+
+  after(c: PageCandidate, n: number): string {
+    return this.slice(c.block, c.end, c.end + n);
+  }
+
+  /** An ambiguous name listed among names given outright of its kind ("Amazon, ByteDance and Booking"). */
+  listedWithNamed(c: PageCandidate): boolean {
+    const category = this.category(c.entity);
+    const lo = this.firstAtOrAfter(this.named, this.pos(c));
+    for (let k = lo - 1; k >= 0 && k >= lo - 3; k--) {
+      const b = this.named[k]!;
+      if (b.block !== c.block || b.end > c.start) continue;
+      if (this.category(b.entity) === category && LIST_GAP.test(this.slice(c.block, b.end, c.start))) return true;
+      break;
+    }
+    for (let k = lo; k < this.named.length && k < lo + 3; k++) {
+      const a = this.named[k]!;
+      if (a.block !== c.block || a.start < c.end) continue;
+      if (this.category(a.entity) === category && LIST_GAP.test(this.slice(c.block, c.end, a.start))) return true;
+      break;
+    }
+    return false;
+  }
+
+  /** A capitalised word right beside c in a list, that no candidate covers ("Pear" in "Apple, Pear and Plum"). */
+  listedWithUnnamed(c: PageCandidate): boolean {
+    const covered = (block: number, at: number): boolean => {
+      for (
+        let k = this.firstAtOrAfter(this.cands, this.pos({ block, start: at - 256 }));
+        k < this.cands.length && this.pos(this.cands[k]!) <= this.pos({ block, start: at });
+        k++
+      )
+        if (this.cands[k]!.block === block && this.cands[k]!.end > at) return true;
+      return false;
+    };
+    const next = LIST_NEXT.exec(this.after(c, 40));
+    if (next && !covered(c.block, c.end + next[1]!.length)) return true;
+    const prev = LIST_PREV.exec(this.before(c, 40));
+    return !!prev && !covered(c.block, c.start - prev[0].length);
+  }
+
+  inMarketMove(c: PageCandidate): boolean {
+    return MARKET_AFTER.test(this.after(c, 40)) || MARKET_BEFORE.test(this.before(c, 20));
+  }
+
+  /** Someone or something tied to it, named outright beside it ("Treasury Secretary Scott Bessent"). */
+  besideRelated(c: PageCandidate): boolean {
+    const related = this.index.meta.related[c.entity];
+    if (!related?.length) return false;
+    const lo = this.firstAtOrAfter(this.named, this.pos(c));
+    for (let k = Math.max(0, lo - 3); k < Math.min(this.named.length, lo + 3); k++) {
+      const o = this.named[k]!;
+      if (o.block !== c.block || !related.includes(o.entity)) continue;
+      const gap =
+        o.start >= c.end
+          ? this.slice(c.block, c.end, o.start)
+          : o.end <= c.start
+            ? this.slice(c.block, o.end, c.start)
+            : '';
+      if (gap && BESIDE.test(gap)) return true;
+    }
+    return false;
+  }
+
+  relatedOnPage(c: PageCandidate): boolean {
+    const related = this.index.meta.related[c.entity];
+    if (related) for (const r of related) if (this.strong.has(r)) return true;
+    return false;
+  }
+
+  cueNear(c: PageCandidate): boolean {
+    const cues = this.index.meta.cues[c.entity];
+    if (!cues?.length) return false;
+    const raw = this.slice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
+    let lower: string | undefined;
+    let cased: string | undefined;
+    for (const cue of cues) {
+      if (cue.startsWith('=')) {
+        cased ??= foldString(raw, true);
+        if (containsWord(cased, cue.slice(1))) return true;
+      } else {
+        lower ??= foldString(raw);
+        if (containsWord(lower, cue)) return true;
+      }
+    }
+    return false;
+  }
+
+  knownBySurname(entity: number): boolean {
+    return this.bySurname.has(entity);
+  }
+
+  /** The capitalised word right before c, if any ("President" in "President Macron"). */
+  wordBefore(c: PageCandidate): string | undefined {
+    return /([\p{Lu}][\p{L}'’.-]*)\s+$/u.exec(this.before(c, 40))?.[1];
+  }
+
+  isGivenName(word: string): boolean {
+    return this.givenNames.has(word.toLowerCase());
+  }
+}
+
+export interface EvidenceRule {
+  id: RuleId;
+  evidence: number;
+  applies(c: PageCandidate, page: PageEvidence): boolean;
+}
+
+const isShort = (c: PageCandidate) => !!(c.flags & ALIAS_SHORT);
+
+/** Evidence for a candidate, strongest first; the first rule that applies decides. */
+export const EVIDENCE_RULES: readonly EvidenceRule[] = [
+  { id: 'named', evidence: 3, applies: (c) => !(c.flags & WEAK) },
+  {
+    id: 'ticker-context',
+    evidence: 3,
+    applies: (c, p) => !!(c.flags & ALIAS_TICKER) && TICKER_BEFORE.test(p.before(c, 16)),
+  },
+  { id: 'named-on-page', evidence: 3, applies: (c, p) => p.strong.has(c.entity) },
+  {
+    id: 'beside-tied',
+    evidence: 2,
+    applies: (c, p) => isShort(c) && p.category(c.entity) !== OFFICIAL && p.besideRelated(c),
+  },
+  { id: 'related-on-page', evidence: 2, applies: (c, p) => !isShort(c) && p.relatedOnPage(c) },
+  { id: 'listed-with-named', evidence: 1, applies: (c, p) => !isShort(c) && p.listedWithNamed(c) },
+  {
+    id: 'market-move',
+    evidence: 1,
+    applies: (c, p) => !isShort(c) && p.category(c.entity) === FIRM && p.inMarketMove(c),
+  },
+  { id: 'context-cue', evidence: 1, applies: (c, p) => !isShort(c) && p.cueNear(c) },
+  {
+    id: 'best-known-namesake',
+    // Weaker than any other evidence: a namesake placed by its own country still wins.
+    evidence: 0.5,
+    applies: (c, p) => !!(c.flags & ALIAS_PREFERRED) && FIELD_WORDS.test(p.slice(c.block, c.start - 300, c.end + 300)),
+  },
+  {
+    // "Macron said": a leader's surname alone, with a title before it ("President Trump"), or
+    // on a page that places it — a body tied to the leader named, or the country near it. A
+    // surname that is also an ordinary word needs one of those; others need only not to be part
+    // of another name, and never before a number ("May 5").
+    id: 'known-by-surname',
+    evidence: 1,
+    applies: (c, p) => {
+      if (!isShort(c) || p.category(c.entity) !== OFFICIAL || !p.knownBySurname(c.entity)) return false;
+      if (/^\s*\d/.test(p.after(c, 3))) return false;
+      const before = p.wordBefore(c);
+      if (before && TITLES.has(before)) return true;
+      if (before) return false;
+      if (p.relatedOnPage(c) || p.cueNear(c)) return true;
+      return !(c.flags & ALIAS_AMBIGUOUS);
+    },
+  },
+];
+
+export interface Veto {
+  id: string;
+  applies(c: PageCandidate, page: PageEvidence): boolean;
+}
+
+/** Reasons a candidate is not the entity, whatever the evidence. */
+export const VETOES: readonly Veto[] = [
+  {
+    // "Capitol Hill" is not Travis Hill: a surname right after another capitalised word that is
+    // neither a title nor the person's own given name belongs to a different name.
+    id: 'surname-in-other-name',
+    applies: (c, p) => {
+      if (!isShort(c) || p.category(c.entity) !== OFFICIAL) return false;
+      const word = /([\p{Lu}][\p{L}'’.-]*)\s+$/u.exec(p.before(c, 40))?.[1];
+      if (!word || word.endsWith('.') || TITLES.has(word)) return false;
+      return !(p.index.meta.names[c.entity] ?? '').split(/\s+/).includes(word);
+    },
+  },
+  {
+    // google.fr, www.youtube.com, x@apple.com: a web address, not the firm.
+    id: 'in-web-address',
+    applies: (c, p) => {
+      // A web address has no spaces: only a one-word name can be part of one.
+      if (c.flags & ALIAS_CJK || /\s/.test(p.slice(c.block, c.start, c.end))) return false;
+      const before = p.before(c, 8);
+      const after = p.after(c, 6);
+      return /(?:[\w-]\.|:\/\/|@|\/)$/.test(before) || /^\.[a-z]{2,}/.test(after) || /^@/.test(after);
+    },
+  },
+  {
+    // A ticker alone ("ECL") means the firm only where a ticker is written ("$ECL", "NYSE: ECL"),
+    // or where the firm itself is named on the page.
+    id: 'ticker-out-of-context',
+    applies: (c, p) => !!(c.flags & ALIAS_TICKER) && !TICKER_BEFORE.test(p.before(c, 16)) && !p.strong.has(c.entity),
+  },
+  {
+    // "Google Play", "Apple Pay": a product named after the firm is not the firm.
+    id: 'product-name',
+    applies: (c, p) =>
+      p.category(c.entity) === FIRM &&
+      !/\s/.test(p.slice(c.block, c.start, c.end)) &&
+      PRODUCT_AFTER.test(p.after(c, 16)),
+  },
+  {
+    // "Michael Dell", "Frank Schaeffler": a one-word firm or body name right after a common given
+    // name is a person's surname.
+    id: 'surname-of-a-person',
+    applies: (c, p) => {
+      const cat = p.category(c.entity);
+      if ((cat !== FIRM && cat !== REGULATOR) || c.flags & ALIAS_CJK) return false;
+      if (/\s/.test(p.slice(c.block, c.start, c.end))) return false;
+      const m = /(^|[.!?:]\s+|[\s(“"])([\p{Lu}][\p{Ll}]+)\s+$/u.exec(p.before(c, 30));
+      // At a sentence's start the word may be something else ("Will Amazon …").
+      if (!m || m[1] === '' || /[.!?:]/.test(m[1]!)) return false;
+      return p.isGivenName(m[2]!);
+    },
+  },
+  {
+    // "Marcus Ford": a firm whose one-word name is also a given name, right before a capitalised
+    // word, is a person.
+    id: 'given-name-of-a-person',
+    applies: (c, p) => {
+      if (p.category(c.entity) !== FIRM || c.flags & ALIAS_CJK) return false;
+      const text = p.slice(c.block, c.start, c.end);
+      return !/\s/.test(text) && p.isGivenName(text) && /^\s+\p{Lu}\p{Ll}/u.test(p.after(c, 4));
+    },
+  },
+  {
+    // Korean writes words apart and particles after them: a name inside a longer word (한은 in
+    // 신한은행) is not that name.
+    id: 'inside-a-korean-word',
+    applies: (c, p) => {
+      const text = p.slice(c.block, c.start, c.start + 1);
+      return HANGUL.test(text) && HANGUL.test(p.before(c, 1));
+    },
+  },
+  {
+    // 福建省网信办 is Fujian's own office, not the national one.
+    id: 'local-office',
+    applies: (c, p) =>
+      !!(c.flags & ALIAS_CJK) && p.category(c.entity) === REGULATOR && CJK_PLACE_BEFORE.test(p.before(c, 3)),
+  },
+];
+
+/** Nouns that end a body's name and stand for it later, capitalised, after "the" ("the Department"). */
+export const HEAD_NOUNS = new Set(
+  (
+    'Department Commission Authority Court Tribunal Bureau Board Agency Ministry Office Council Administration ' +
+    'Committee Inspectorate Directorate Parliament Senate Assembly Regulator Service Secretariat Ombudsman'
+  ).split(' '),
+);
+
+/** Country adjectives and names as the press writes them → jurisdiction codes. */
+export const PLACES: Record<string, string> = {
+  Irish: 'IE',
+  Ireland: 'IE',
+  German: 'DE',
+  Germany: 'DE',
+  French: 'FR',
+  France: 'FR',
+  British: 'GB',
+  Britain: 'GB',
+  UK: 'GB',
+  'United Kingdom': 'GB',
+  American: 'US',
+  US: 'US',
+  'U.S.': 'US',
+  'United States': 'US',
+  America: 'US',
+  Chinese: 'CN',
+  China: 'CN',
+  Japanese: 'JP',
+  Japan: 'JP',
+  Korean: 'KR',
+  'South Korean': 'KR',
+  Korea: 'KR',
+  'South Korea': 'KR',
+  Indian: 'IN',
+  India: 'IN',
+  Australian: 'AU',
+  Australia: 'AU',
+  Canadian: 'CA',
+  Canada: 'CA',
+  Brazilian: 'BR',
+  Brazil: 'BR',
+  Singaporean: 'SG',
+  Singapore: 'SG',
+  'Hong Kong': 'HK',
+  Dutch: 'NL',
+  Netherlands: 'NL',
+  Italian: 'IT',
+  Italy: 'IT',
+  Spanish: 'ES',
+  Spain: 'ES',
+  Swiss: 'CH',
+  Switzerland: 'CH',
+  Swedish: 'SE',
+  Sweden: 'SE',
+  Norwegian: 'NO',
+  Norway: 'NO',
+  Danish: 'DK',
+  Denmark: 'DK',
+  Finnish: 'FI',
+  Finland: 'FI',
+  Belgian: 'BE',
+  Belgium: 'BE',
+  Austrian: 'AT',
+  Austria: 'AT',
+  Polish: 'PL',
+  Poland: 'PL',
+  Russian: 'RU',
+  Russia: 'RU',
+  Turkish: 'TR',
+  Turkey: 'TR',
+  Mexican: 'MX',
+  Mexico: 'MX',
+  Argentine: 'AR',
+  Argentina: 'AR',
+  'South African': 'ZA',
+  'South Africa': 'ZA',
+  Saudi: 'SA',
+  European: 'EU',
+  Europe: 'EU',
+  EU: 'EU',
+};
+
+/** "Germany's top financial regulator", "the Irish watchdog", "the French DPA". */
+export const DESCRIPTIVE = new RegExp(
+  `\\b(${Object.keys(PLACES)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/\./g, '\\.'))
+    .join(
+      '|',
+    )})(?:['’]s)?\\s+(?:(?:top|main|chief|national|federal|financial|banking|securities|markets?|data[- ]protection|privacy|competition|antitrust|telecoms?|communications|energy|insurance|cyber(?:security)?|internet|media|consumer|audit|prudential|overarching|oversight)\\s+){0,3}(?:regulator|watchdog|supervisor|authority|DPA)\\b`,
+  'g',
+);
