@@ -3,8 +3,9 @@ import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
 import { useEntities } from '../lib/ui/clients';
+import { t, whyMarked } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
-import { RULE_IDS, RULE_TEXT } from '../lib/match/rules';
+import { RULE_IDS } from '../lib/match/rules';
 import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
 
@@ -96,7 +97,7 @@ export function CardApp({ port }: { port: CardPort }) {
     <div
       class="card"
       role="dialog"
-      aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
+      aria-label={entity ? t('card.label', { name: entity.name }) : t('manifest.name')}
       tabIndex={-1}
       ref={root}
       onClickCapture={guardClick}
@@ -107,7 +108,12 @@ export function CardApp({ port }: { port: CardPort }) {
         <div ref={details}>
           <div class="card-tools">
             {show && entityId !== show.entityId ? (
-              <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+              <button
+                type="button"
+                title={t('common.back')}
+                aria-label={t('common.back')}
+                onClick={() => setEntityId(show.entityId)}
+              >
                 <svg
                   width="12"
                   height="12"
@@ -123,8 +129,8 @@ export function CardApp({ port }: { port: CardPort }) {
             ) : null}
             <button
               type="button"
-              title={pinned ? 'Unpin' : 'Pin this card open'}
-              aria-label="Pin"
+              title={pinned ? t('card.unpinTitle') : t('card.pinTitle')}
+              aria-label={t('card.pin')}
               aria-pressed={pinned}
               onClick={() => {
                 setPinned(!pinned);
@@ -135,7 +141,12 @@ export function CardApp({ port }: { port: CardPort }) {
                 <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
               </svg>
             </button>
-            <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
+            <button
+              type="button"
+              title={t('card.closeTitle')}
+              aria-label={t('card.close')}
+              onClick={() => post({ type: 'close' })}
+            >
               <svg
                 width="12"
                 height="12"
@@ -148,10 +159,8 @@ export function CardApp({ port }: { port: CardPort }) {
               </svg>
             </button>
           </div>
-          {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-          {!entity && !error ? (
-            <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p>
-          ) : null}
+          {error ? <p class="error">{t('card.loadError', { error })}</p> : null}
+          {!entity && !error ? <p class="meta">{entities ? t('card.notInDataset') : t('common.loading')}</p> : null}
           {entity ? (
             <EntityDetails
               entity={entity}
@@ -165,13 +174,13 @@ export function CardApp({ port }: { port: CardPort }) {
           ) : null}
           {entity && show && entityId === show.entityId && show.why !== undefined && RULE_IDS[show.why] ? (
             <details class="why">
-              <summary>Why is this marked?</summary>
-              <p>{RULE_TEXT[RULE_IDS[show.why]!]}</p>
+              <summary>{t('why.summary')}</summary>
+              <p>{whyMarked(RULE_IDS[show.why]!)}</p>
             </details>
           ) : null}
         </div>
       </div>
-      <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
+      <div class="card-notes" style={{ flexBasis: `${NOTES_BOX_PX}px` }}>
         {entity ? (
           <NotesPanel
             entityId={entity.id}
