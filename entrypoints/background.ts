@@ -14,8 +14,13 @@ import {
   type MenuClick,
   type MenuTab,
 } from '../lib/notes/add-from-selection';
+import { HistoryRecorder } from '../lib/background/history-recorder';
+import { HistoryRepository } from '../lib/custom/history';
+import { CustomRepository } from '../lib/custom/repository';
+import { addEntityFromSelection, ENTITY_MENU_ID, ENTITY_MENU_TITLE } from '../lib/custom/routes';
 import { NotesDb } from '../lib/notes/db';
 import { NotesRepository } from '../lib/notes/repository';
+import { readSettings } from '../lib/settings';
 
 const CARDS_KEY = 'dramatis:card-sessions';
 
@@ -36,8 +41,16 @@ function senderKind(sender: Browser.runtime.MessageSender): SenderKind {
 }
 
 export default defineBackground(() => {
-  const repo = new NotesRepository(new NotesDb());
-  const found = new Map<number, Map<number, string[]>>();
+  const db = new NotesDb();
+  const repo = new NotesRepository(db);
+  const custom = new CustomRepository(db);
+  const history = new HistoryRepository(db);
+  const settings = () => readSettings(browser.storage.local);
+  const recorder = new HistoryRecorder(history, settings);
+  const found = new Map<number, Map<number, Map<string, number>>>();
+  const openOptions = async (hash: string) => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
+  };
 
   // Card sessions survive the service worker being stopped (storage.session is memory-only and
   // closed to content scripts); loaded once before the first message is handled.
@@ -48,12 +61,27 @@ export default defineBackground(() => {
     .catch(() => {});
   const cardsChanged = () => void session?.set({ [CARDS_KEY]: cards.save() }).catch(() => {});
 
-  // The one matcher: each frame's page agent connects a port; the index loads on first use.
-  const matcher = new MatcherService(async () => {
-    const res = await fetch(browser.runtime.getURL('/data/match-index.bin' as '/'));
-    if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
-    return res.arrayBuffer();
-  });
+  // The one matcher: each frame's page agent connects a port; the index loads on first use, with
+  // the reader's own names from the database (and the word list, to flag ordinary words).
+  const matcher = new MatcherService(
+    async () => {
+      const res = await fetch(browser.runtime.getURL('/data/match-index.bin' as '/'));
+      if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
+      return res.arrayBuffer();
+    },
+    undefined,
+    undefined,
+    {
+      entities: () => custom.list(),
+      words: async () => {
+        const res = await fetch(browser.runtime.getURL('/data/words.txt' as '/'));
+        if (!res.ok) throw new Error(`word list: HTTP ${res.status}`);
+        return res.text();
+      },
+    },
+  );
+  // Saved, edited, deleted or imported: every open tab is marked again (the matcher asks each frame).
+  const customChanged = () => void matcher.customChanged().catch(() => {});
   // Entity details and search for extension pages, from the packaged shards and index.
   const entities = new EntityStore(async (path) => {
     const res = await fetch(browser.runtime.getURL(`/${path}` as '/'));
@@ -73,6 +101,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     found.delete(tabId);
+    recorder.forgetTab(tabId);
     cards.forgetTab(tabId);
     cardsChanged();
   });
@@ -89,6 +118,15 @@ export default defineBackground(() => {
       cardsChanged,
       entities,
       found,
+      tab: sender.tab
+        ? { id: sender.tab.id, url: sender.tab.url, title: sender.tab.title, incognito: sender.tab.incognito }
+        : undefined,
+      custom,
+      customChanged,
+      history,
+      recorder,
+      settings,
+      openOptions,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
         await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
@@ -114,14 +152,23 @@ export default defineBackground(() => {
       askTab: (tabId, frameId) => send((m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'page:selection', {}),
       openPage: (hash) => browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash }),
     });
+  // "Add 'Xu Ming' to Dramatis…": the options page's entity editor, the selection as the name.
+  const onEntityMenuClick = (info: MenuClick, tab: MenuTab | undefined) =>
+    addEntityFromSelection(info, tab, { openPage: openOptions });
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: MENU_TITLE, contexts: ['selection'] }, () => {
-      void browser.runtime.lastError; // already there after an update
-    });
+    for (const item of [
+      { id: MENU_ID, title: MENU_TITLE },
+      { id: ENTITY_MENU_ID, title: ENTITY_MENU_TITLE },
+    ])
+      browser.contextMenus.create({ ...item, contexts: ['selection'] }, () => {
+        void browser.runtime.lastError; // already there after an update
+      });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void onMenuClick(info, tab);
+    if (info.menuItemId === ENTITY_MENU_ID) void onEntityMenuClick(info, tab);
   });
-  // The same code path, reachable from tests through the service worker (native menus cannot be clicked).
+  // The same code paths, reachable from tests through the service worker (native menus cannot be clicked).
   (globalThis as { dramatisMenuClick?: typeof onMenuClick }).dramatisMenuClick = onMenuClick;
+  (globalThis as { dramatisEntityMenuClick?: typeof onEntityMenuClick }).dramatisEntityMenuClick = onEntityMenuClick;
 });

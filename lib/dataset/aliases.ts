@@ -11,6 +11,11 @@ export const ALIAS_SHORT = 8;
 export const ALIAS_CJK = 16;
 /** The canonical name or a native name: strong evidence for the entity when seen. */
 export const ALIAS_FULL = 32;
+/**
+ * Set on candidates (never in the bundled index) that come from the reader's own names
+ * (lib/match/custom-layer.ts): where the reader's name and a bundled one tie, the reader's wins.
+ */
+export const ALIAS_READER = 64;
 
 export interface ExpandedAlias {
   text: string;
@@ -65,7 +70,10 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
 }
 
 /** Every alias of one record, deduplicated by text (the first spelling's flags win). */
-export function expandAliases(record: EntityRecord, opts: ExpandOptions): ExpandedAlias[] {
+export function expandAliases(
+  record: Pick<EntityRecord, 'id' | 'name' | 'nativeNames' | 'aliases'>,
+  opts: ExpandOptions,
+): ExpandedAlias[] {
   const out = new Map<string, ExpandedAlias>();
   const add = (text: string, flags: number, explicit = false) => {
     if (!text) return;

@@ -3,10 +3,19 @@
  * supports, which of two entities sharing an alias it means, and leftmost-longest choice
  * among overlapping matches. Pure.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from '../dataset/aliases';
+import { ALIAS_AMBIGUOUS, ALIAS_READER, ALIAS_SHORT } from '../dataset/aliases';
 import { CATEGORIES } from './index-format';
 import { foldString, isWordUnit } from './fold';
-import type { MatchIndex } from './index-format';
+import type { IndexMeta, MatchIndex } from './index-format';
+
+/**
+ * What resolution reads of an index: per entity its category, name, cues and relations. The
+ * bundled index, or the bundled index joined with the reader's own entities (custom-layer.ts).
+ */
+export interface ResolveIndex {
+  entityCategory: ArrayLike<number>;
+  meta: Pick<IndexMeta, 'names' | 'cues' | 'related'>;
+}
 import type { Candidate } from './scan';
 
 /** A candidate from one block (run of text read together) of a page. */
@@ -78,7 +87,7 @@ function surnameInOtherName(before: string, entityName: string): boolean {
 export type BlockSlice = (block: number, from: number, to: number) => string;
 
 export function resolveMentions(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   /** Text of a block between two offsets (clamped to the block): for context cues and the words before a name. */
   blockSlice: BlockSlice,
@@ -95,7 +104,7 @@ export function resolveMentions(
  * so a page with tens of thousands of candidates never blocks it for long.
  */
 export async function resolveMentionsSliced(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,
   shouldYield: () => boolean,
@@ -111,7 +120,7 @@ export async function resolveMentionsSliced(
 
 /** The resolution itself, as a generator that pauses every few hundred spans. */
 export function* resolveSteps(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,
 ): Generator<void, Mention[]> {
@@ -304,6 +313,11 @@ export function* resolveSteps(
         } else if (at === pickAt) tie = true;
       }
       if (pick >= 0 && pickAt >= 0 && !tie) bestEntities = [pick];
+    }
+    // The reader's own name ties with a bundled one: the reader meant theirs.
+    if (best > 0 && bestEntities.length > 1) {
+      const reader = bestEntities.filter((e) => list.some((c) => c.entity === e && c.flags & ALIAS_READER));
+      if (reader.length === 1) bestEntities = reader;
     }
     if (best === 0 || bestEntities.length !== 1) {
       if (best === 0) undecided.push(list);
