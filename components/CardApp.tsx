@@ -2,15 +2,30 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
+import { isCustomId } from '../lib/custom/types';
+import { editEntityHash, historyHash } from '../lib/custom/routes';
 import { useEntities } from '../lib/ui/clients';
+import { openOptions, useCustomEntities } from '../lib/ui/custom-api';
 import { notesApi } from '../lib/ui/notes-api';
+import { CustomDetails } from './CustomDetails';
 import { EntityDetails } from './EntityDetails';
+import { HistoryLine } from './HistoryLine';
 import { NotesPanel } from './NotesPanel';
 
 type Show = Extract<PageToCard, { type: 'show' }>;
 
 /** The notes box's fixed height: the card's size tells the page nothing about the notes. */
 export const NOTES_BOX_PX = 240;
+/**
+ * The details box of one of the reader's own entities: fixed too (it scrolls), since everything in
+ * it is private — the card of any entity of theirs has the same size.
+ */
+export const CUSTOM_DETAILS_PX = 170;
+
+/** Words shown here (kept together for the translation catalogue). */
+const TEXT = {
+  customGone: 'This entity of yours was deleted.',
+};
 /** The card's vertical padding (22) and the notes box's top margin (8), from card.css. */
 const CARD_PADDING_PX = 30;
 
@@ -58,15 +73,21 @@ export function CardApp({ port }: { port: CardPort }) {
     };
   }, [connected]);
 
+  const custom = !!entityId && isCustomId(entityId);
+  const isCustom = useRef(custom);
+  isCustom.current = custom;
+
   // Tell the content script how tall the card is so the frame fits it. Only the details block is
-  // measured: the notes box has a fixed height, so nothing the page can see depends on the notes.
+  // measured: the notes box has a fixed height, so nothing the page can see depends on the notes;
+  // an entity of the reader's own has fixed-height details too.
   useEffect(() => {
     const el = details.current;
     const card = root.current;
     if (!el || !card) return;
     const ro = new ResizeObserver(() => {
       const chrome = card.offsetHeight - card.clientHeight + NOTES_BOX_PX + CARD_PADDING_PX;
-      post({ type: 'size', height: Math.ceil(el.scrollHeight + chrome) });
+      const h = isCustom.current ? CUSTOM_DETAILS_PX : el.scrollHeight;
+      post({ type: 'size', height: Math.ceil(h + chrome) });
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -87,21 +108,29 @@ export function CardApp({ port }: { port: CardPort }) {
   };
 
   const onPage = useMemo(() => new Set(show?.pageEntityIds ?? []), [show]);
-  const { entities, error } = useEntities(entityId ? [entityId] : []);
-  const entity = entityId ? entities?.get(entityId) : undefined;
+  const { entities, error } = useEntities(entityId && !custom ? [entityId] : []);
+  const entity = entityId && !custom ? entities?.get(entityId) : undefined;
+  const mine = useCustomEntities(custom ? [entityId!] : [], shown);
+  const own = custom ? mine.entities?.get(entityId!) : undefined;
+  const shownId = entity?.id ?? own?.id;
+  const shownName = entity?.name ?? own?.name;
 
   if (!connected) return null;
   return (
     <div
       class="card"
       role="dialog"
-      aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
+      aria-label={shownName ? `Dramatis: ${shownName}` : 'Dramatis'}
       tabIndex={-1}
       ref={root}
       onClickCapture={guardClick}
       onMouseDownCapture={guardClick}
     >
-      <div class="card-details" ref={details}>
+      <div
+        class={custom ? 'card-details fixed' : 'card-details'}
+        ref={details}
+        style={custom ? { height: `${CUSTOM_DETAILS_PX}px` } : undefined}
+      >
         <div class="card-tools">
           {show && entityId !== show.entityId ? (
             <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
@@ -139,7 +168,13 @@ export function CardApp({ port }: { port: CardPort }) {
           </button>
         </div>
         {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-        {!entity && !error ? <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p> : null}
+        {!custom && !entity && !error ? (
+          <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p>
+        ) : null}
+        {custom && !own ? (
+          <p class={mine.error ? 'error' : 'meta'}>{mine.error ?? (mine.entities ? TEXT.customGone : 'Loading…')}</p>
+        ) : null}
+        {own ? <CustomDetails entity={own} onEdit={() => void openOptions(editEntityHash(own.id))} /> : null}
         {entity ? (
           <EntityDetails
             entity={entity}
@@ -153,10 +188,17 @@ export function CardApp({ port }: { port: CardPort }) {
         ) : null}
       </div>
       <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
-        {entity ? (
+        {shownId ? (
+          <HistoryLine
+            entityId={shownId}
+            refreshKey={shown}
+            onOpenList={() => void openOptions(historyHash(shownId))}
+          />
+        ) : null}
+        {shownId && shownName ? (
           <NotesPanel
-            entityId={entity.id}
-            entityName={entity.name}
+            entityId={shownId}
+            entityName={shownName}
             api={notesApi}
             pageUrl={show?.pageUrl}
             pageTitle={show?.pageTitle}

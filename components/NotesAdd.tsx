@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
+import { isCustomId } from '../lib/custom/types';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
 import { useEntities, useEntitySearch } from '../lib/ui/clients';
+import { searchCustom, useCustomEntities, useCustomList } from '../lib/ui/custom-api';
 import { notesApi } from '../lib/ui/notes-api';
 import { jurisdictionName } from './EntityDetails';
 import { NotesPanel, safeHref } from './NotesPanel';
@@ -12,8 +14,17 @@ export function NotesAdd({ hash }: { hash: string }) {
   const [query, setQuery] = useState(() => (params.quote && params.quote.length <= 60 ? params.quote : ''));
   const search = useEntitySearch(query, { limit: 12 });
   const hits = search.answer?.hits ?? [];
-  const { entities } = useEntities(chosen ? [chosen] : []);
-  const entity = chosen ? entities?.get(chosen) : undefined;
+  const mineChosen = !!chosen && isCustomId(chosen);
+  const bundled = useEntities(chosen && !mineChosen ? [chosen] : []);
+  const own = useCustomEntities(mineChosen ? [chosen!] : []);
+  // The reader's own entity, or a bundled one: what the note is about.
+  const found = mineChosen ? own.entities?.get(chosen!) : bundled.entities?.get(chosen ?? '');
+  const entities = mineChosen ? own.entities : bundled.entities;
+  const entity = found
+    ? { id: found.id, name: found.name, type: found.type, jurisdiction: found.jurisdiction }
+    : undefined;
+  const { list: mineList } = useCustomList();
+  const mineHits = searchCustom(mineList ?? [], query).slice(0, 6);
   const href = safeHref(params.url);
 
   return (
@@ -38,7 +49,8 @@ export function NotesAdd({ hash }: { hash: string }) {
             <span>
               About <strong class="chosen-name">{entity.name}</strong>{' '}
               <span class="meta">
-                {entity.type} · {jurisdictionName(entity.jurisdiction)}
+                {entity.type}
+                {entity.jurisdiction ? ` · ${jurisdictionName(entity.jurisdiction)}` : ''}
               </span>
             </span>
             <button type="button" class="secondary" onClick={() => setChosen(undefined)}>
@@ -71,8 +83,16 @@ export function NotesAdd({ hash }: { hash: string }) {
             />
           </label>
           {query.trim() ? (
-            hits.length ? (
+            hits.length || mineHits.length ? (
               <ul class="results" aria-label="Matching entities">
+                {mineHits.map(({ entity: e, via }) => (
+                  <li key={e.id}>
+                    <button type="button" onClick={() => setChosen(e.id)}>
+                      <span>{e.name}</span>
+                      <span class="sub">{via ? `via “${via}” · ` : ''}Your entity</span>
+                    </button>
+                  </li>
+                ))}
                 {hits.map((h) => (
                   <li key={h.id}>
                     <button type="button" onClick={() => setChosen(h.id)}>

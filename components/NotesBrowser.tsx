@@ -2,15 +2,19 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CardEntity } from '../lib/entities';
 import { dateRange, indexNotes, parseTags, searchNotes, tagCounts } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
+import type { CustomEntity } from '../lib/custom/types';
 import { useEntities } from '../lib/ui/clients';
+import { useCustomEntities } from '../lib/ui/custom-api';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
 import { NoteEditForm, NoteSource, NoteStatus, TagChips, when } from './NotesPanel';
 
 const PAGE = 100;
 
-/** The names a note's entity is searched by: name, native names, aliases. */
-export function entityNamesOf(entities: Map<string, CardEntity> | undefined) {
+/** The names a note's entity is searched by: name, native names, aliases (the reader's own entities too). */
+export function entityNamesOf(entities: Map<string, CardEntity> | undefined, mine?: Map<string, CustomEntity>) {
   return (id: string): string[] => {
+    const own = mine?.get(id);
+    if (own) return [own.name, ...own.aliases];
     const e = entities?.get(id);
     return e
       ? [
@@ -121,7 +125,8 @@ export function NotesBrowser() {
   }, []);
 
   const { entities } = useEntities(notes?.map((n) => n.entityId) ?? []);
-  const names = useMemo(() => entityNamesOf(entities), [entities]);
+  const { entities: mine } = useCustomEntities(notes?.map((n) => n.entityId) ?? []);
+  const names = useMemo(() => entityNamesOf(entities, mine), [entities, mine]);
   const index = useMemo(() => (notes ? indexNotes(notes, names) : undefined), [notes, names]);
   const range = useMemo(() => dateRange(fromDate, toDate), [fromDate, toDate]);
   const results = useMemo(
@@ -140,13 +145,13 @@ export function NotesBrowser() {
   const noteEntities = useMemo(() => {
     const ids = new Set(notes?.map((n) => n.entityId));
     return [...ids]
-      .map((id) => ({ id, name: entities?.get(id)?.name ?? id }))
+      .map((id) => ({ id, name: entities?.get(id)?.name ?? mine?.get(id)?.name ?? id }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  }, [notes, entities]);
+  }, [notes, entities, mine]);
 
   useEffect(() => setShown(PAGE), [text, tag, entityId, fromDate, toDate]);
 
-  const nameOf = (id: string) => entities?.get(id)?.name ?? id;
+  const nameOf = (id: string) => entities?.get(id)?.name ?? mine?.get(id)?.name ?? id;
   const filtered = text.trim() || tag || entityId || fromDate || toDate;
 
   const restore = async () => {
