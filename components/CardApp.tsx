@@ -39,6 +39,7 @@ const CARD_PADDING_PX = 30;
 export function CardApp({ port }: { port: CardPort }) {
   const root = useRef<HTMLDivElement>(null);
   const details = useRef<HTMLDivElement>(null);
+  const detailsContent = useRef<HTMLDivElement>(null);
   const [connected, setConnected] = useState(port.connected);
   const visible = useRef(true);
   const [show, setShow] = useState<Show>();
@@ -80,18 +81,22 @@ export function CardApp({ port }: { port: CardPort }) {
   // Tell the content script how tall the card is so the frame fits it. Only the details block is
   // measured: the notes box has a fixed height, so nothing the page can see depends on the notes;
   // an entity of the reader's own has fixed-height details too.
+  // The content inside the details box is observed too: while the frame is short (the first size
+  // was sent while loading), the box itself is squeezed to fit and would never resize.
   useEffect(() => {
     const el = details.current;
+    const inner = detailsContent.current;
     const card = root.current;
-    if (!el || !card) return;
+    if (!el || !card || !inner) return;
     const ro = new ResizeObserver(() => {
       const chrome = card.offsetHeight - card.clientHeight + NOTES_BOX_PX + CARD_PADDING_PX;
       const h = isCustom.current ? CUSTOM_DETAILS_PX : el.scrollHeight;
       post({ type: 'size', height: Math.ceil(h + chrome) });
     });
     ro.observe(el);
+    ro.observe(inner);
     return () => ro.disconnect();
-  }, [details.current, root.current]);
+  }, [details.current, detailsContent.current, root.current]);
 
   // Clicks while the page covers or fades the frame (Chrome reports it; elsewhere assumed visible).
   useEffect(() => {
@@ -131,9 +136,38 @@ export function CardApp({ port }: { port: CardPort }) {
         ref={details}
         style={custom ? { height: `${CUSTOM_DETAILS_PX}px` } : undefined}
       >
-        <div class="card-tools">
-          {show && entityId !== show.entityId ? (
-            <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+        <div class="card-details-content" ref={detailsContent}>
+          <div class="card-tools">
+            {show && entityId !== show.entityId ? (
+              <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+                <svg
+                  width="12"
+                  height="12"
+                  viewBox="0 0 12 12"
+                  aria-hidden="true"
+                  stroke="currentColor"
+                  stroke-width="1.8"
+                  fill="none"
+                >
+                  <path d="M7.5 2 3.5 6l4 4" />
+                </svg>
+              </button>
+            ) : null}
+            <button
+              type="button"
+              title={pinned ? 'Unpin' : 'Pin this card open'}
+              aria-label="Pin"
+              aria-pressed={pinned}
+              onClick={() => {
+                setPinned(!pinned);
+                post({ type: 'pin', pinned: !pinned });
+              }}
+            >
+              <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+                <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
+              </svg>
+            </button>
+            <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
               <svg
                 width="12"
                 height="12"
@@ -141,51 +175,31 @@ export function CardApp({ port }: { port: CardPort }) {
                 aria-hidden="true"
                 stroke="currentColor"
                 stroke-width="1.8"
-                fill="none"
               >
-                <path d="M7.5 2 3.5 6l4 4" />
+                <path d="M2 2l8 8M10 2l-8 8" />
               </svg>
             </button>
+          </div>
+          {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
+          {!custom && !entity && !error ? (
+            <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p>
           ) : null}
-          <button
-            type="button"
-            title={pinned ? 'Unpin' : 'Pin this card open'}
-            aria-label="Pin"
-            aria-pressed={pinned}
-            onClick={() => {
-              setPinned(!pinned);
-              post({ type: 'pin', pinned: !pinned });
-            }}
-          >
-            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
-              <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
-            </svg>
-          </button>
-          <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
-            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
-              <path d="M2 2l8 8M10 2l-8 8" />
-            </svg>
-          </button>
+          {custom && !own ? (
+            <p class={mine.error ? 'error' : 'meta'}>{mine.error ?? (mine.entities ? TEXT.customGone : 'Loading…')}</p>
+          ) : null}
+          {own ? <CustomDetails entity={own} onEdit={() => void openOptions(editEntityHash(own.id))} /> : null}
+          {entity ? (
+            <EntityDetails
+              entity={entity}
+              onPage={onPage}
+              onOpen={(id) => {
+                setEntityId(id);
+                setPinned(true);
+                post({ type: 'pin', pinned: true });
+              }}
+            />
+          ) : null}
         </div>
-        {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-        {!custom && !entity && !error ? (
-          <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p>
-        ) : null}
-        {custom && !own ? (
-          <p class={mine.error ? 'error' : 'meta'}>{mine.error ?? (mine.entities ? TEXT.customGone : 'Loading…')}</p>
-        ) : null}
-        {own ? <CustomDetails entity={own} onEdit={() => void openOptions(editEntityHash(own.id))} /> : null}
-        {entity ? (
-          <EntityDetails
-            entity={entity}
-            onPage={onPage}
-            onOpen={(id) => {
-              setEntityId(id);
-              setPinned(true);
-              post({ type: 'pin', pinned: true });
-            }}
-          />
-        ) : null}
       </div>
       <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
         {shownId ? (
