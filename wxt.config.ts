@@ -5,7 +5,8 @@ import { defineConfig } from 'wxt';
 
 // See docs/ARCHITECTURE.md. The dataset is compiled before WXT runs (`npm run dataset:compile`,
 // part of `npm run build`): the background loads data/match-index.bin (the matcher lives there),
-// data/search.json and the entity shards data/entities/<xx>.json, and serves extension pages by id.
+// data/search.json and the entity shards data/entities/<xx>.json, and serves extension pages by id;
+// data/words.txt flags the reader's own names that are ordinary words, as the build does.
 export default defineConfig({
   // DRAMATIS_OUT lets parallel work build to separate folders (tests read the same variable).
   outDir: process.env.DRAMATIS_OUT ?? '.output',
@@ -51,7 +52,7 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       const generated = join(import.meta.dirname, '.generated');
-      for (const name of ['match-index.bin', 'search.json', 'search-top.json'])
+      for (const name of ['match-index.bin', 'search.json', 'search-top.json', 'words.txt'])
         files.push({ absoluteSrc: join(generated, name), relativeDest: `data/${name}` });
       for (const name of readdirSync(join(generated, 'entities')))
         files.push({ absoluteSrc: join(generated, 'entities', name), relativeDest: `data/entities/${name}` });

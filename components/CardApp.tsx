@@ -2,17 +2,32 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
+import { isCustomId } from '../lib/custom/types';
+import { editEntityHash, historyHash } from '../lib/custom/routes';
 import { useEntities } from '../lib/ui/clients';
+import { openOptions, useCustomEntities } from '../lib/ui/custom-api';
 import { t, whyMarked } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
 import { RULE_IDS } from '../lib/match/rules';
+import { CustomDetails } from './CustomDetails';
 import { EntityDetails } from './EntityDetails';
+import { HistoryLine } from './HistoryLine';
 import { NotesPanel } from './NotesPanel';
 
 type Show = Extract<PageToCard, { type: 'show' }>;
 
 /** The notes box's fixed height: the card's size tells the page nothing about the notes. */
 export const NOTES_BOX_PX = 240;
+/**
+ * The details box of one of the reader's own entities: fixed too (it scrolls), since everything in
+ * it is private — the card of any entity of theirs has the same size.
+ */
+export const CUSTOM_DETAILS_PX = 170;
+
+/** Words shown here (kept together for the translation catalogue). */
+const TEXT = {
+  customGone: 'This entity of yours was deleted.',
+};
 /** The card's vertical padding (22) and the notes box's top margin (8), from card.css. */
 const CARD_PADDING_PX = 30;
 
@@ -26,6 +41,7 @@ const CARD_PADDING_PX = 30;
 export function CardApp({ port }: { port: CardPort }) {
   const root = useRef<HTMLDivElement>(null);
   const details = useRef<HTMLDivElement>(null);
+  const detailsContent = useRef<HTMLDivElement>(null);
   const [connected, setConnected] = useState(port.connected);
   const visible = useRef(true);
   const [show, setShow] = useState<Show>();
@@ -60,19 +76,30 @@ export function CardApp({ port }: { port: CardPort }) {
     };
   }, [connected]);
 
+  const custom = !!entityId && isCustomId(entityId);
+  const isCustom = useRef(custom);
+  isCustom.current = custom;
+
   // Tell the content script how tall the card is so the frame fits it. Only the details block is
-  // measured: the notes box has a fixed height, so nothing the page can see depends on the notes.
+  // measured: the notes box has a fixed height, so nothing the page can see depends on the notes;
+  // an entity of the reader's own has fixed-height details too.
+  // The content inside the details box is observed too: while the frame is short (the first size
+  // was sent while loading), the box itself is squeezed to fit and would never resize.
   useEffect(() => {
     const el = details.current;
+    const inner = detailsContent.current;
     const card = root.current;
-    if (!el || !card) return;
+    if (!el || !card || !inner) return;
     const ro = new ResizeObserver(() => {
       const chrome = card.offsetHeight - card.clientHeight + NOTES_BOX_PX + CARD_PADDING_PX;
-      post({ type: 'size', height: Math.ceil(el.offsetHeight + chrome) });
+      // The details' own height (not the scrolling box's), or the fixed height of a reader's entity.
+      const h = isCustom.current ? CUSTOM_DETAILS_PX : inner.offsetHeight;
+      post({ type: 'size', height: Math.ceil(h + chrome) });
     });
     ro.observe(el);
+    ro.observe(inner);
     return () => ro.disconnect();
-  }, [details.current, root.current]);
+  }, [details.current, detailsContent.current, root.current]);
 
   // Clicks while the page covers or fades the frame (Chrome reports it; elsewhere assumed visible).
   useEffect(() => {
@@ -89,23 +116,31 @@ export function CardApp({ port }: { port: CardPort }) {
   };
 
   const onPage = useMemo(() => new Set(show?.pageEntityIds ?? []), [show]);
-  const { entities, error } = useEntities(entityId ? [entityId] : []);
-  const entity = entityId ? entities?.get(entityId) : undefined;
+  const { entities, error } = useEntities(entityId && !custom ? [entityId] : []);
+  const entity = entityId && !custom ? entities?.get(entityId) : undefined;
+  const mine = useCustomEntities(custom ? [entityId!] : [], shown);
+  const own = custom ? mine.entities?.get(entityId!) : undefined;
+  const shownId = entity?.id ?? own?.id;
+  const shownName = entity?.name ?? own?.name;
 
   if (!connected) return null;
   return (
     <div
       class="card"
       role="dialog"
-      aria-label={entity ? t('card.label', { name: entity.name }) : t('manifest.name')}
+      aria-label={shownName ? t('card.label', { name: shownName }) : t('manifest.name')}
       tabIndex={-1}
       ref={root}
       onClickCapture={guardClick}
       onMouseDownCapture={guardClick}
     >
-      <div class="card-details">
+      <div
+        class={custom ? 'card-details fixed' : 'card-details'}
+        ref={details}
+        style={custom ? { height: `${CUSTOM_DETAILS_PX}px` } : undefined}
+      >
         {/* Measured, not the scrolling box around it: its height is the details' own. */}
-        <div ref={details}>
+        <div class="card-details-content" ref={detailsContent}>
           <div class="card-tools">
             {show && entityId !== show.entityId ? (
               <button
@@ -160,7 +195,15 @@ export function CardApp({ port }: { port: CardPort }) {
             </button>
           </div>
           {error ? <p class="error">{t('card.loadError', { error })}</p> : null}
-          {!entity && !error ? <p class="meta">{entities ? t('card.notInDataset') : t('common.loading')}</p> : null}
+          {!custom && !entity && !error ? (
+            <p class="meta">{entities ? t('card.notInDataset') : t('common.loading')}</p>
+          ) : null}
+          {custom && !own ? (
+            <p class={mine.error ? 'error' : 'meta'}>
+              {mine.error ?? (mine.entities ? TEXT.customGone : t('common.loading'))}
+            </p>
+          ) : null}
+          {own ? <CustomDetails entity={own} onEdit={() => void openOptions(editEntityHash(own.id))} /> : null}
           {entity ? (
             <EntityDetails
               entity={entity}
@@ -181,10 +224,17 @@ export function CardApp({ port }: { port: CardPort }) {
         </div>
       </div>
       <div class="card-notes" style={{ flexBasis: `${NOTES_BOX_PX}px` }}>
-        {entity ? (
+        {shownId ? (
+          <HistoryLine
+            entityId={shownId}
+            refreshKey={shown}
+            onOpenList={() => void openOptions(historyHash(shownId))}
+          />
+        ) : null}
+        {shownId && shownName ? (
           <NotesPanel
-            entityId={entity.id}
-            entityName={entity.name}
+            entityId={shownId}
+            entityName={shownName}
             api={notesApi}
             pageUrl={show?.pageUrl}
             pageTitle={show?.pageTitle}

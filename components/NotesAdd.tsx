@@ -1,8 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
+import { isCustomId } from '../lib/custom/types';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
 import { useEntities, useEntitySearch } from '../lib/ui/clients';
 import { kindOf, rich, slot, t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/links';
+import { searchCustom, useCustomEntities, useCustomList } from '../lib/ui/custom-api';
 import { notesApi } from '../lib/ui/notes-api';
 import { NotesPanel } from './NotesPanel';
 
@@ -14,8 +16,17 @@ export function NotesAdd({ hash }: { hash: string }) {
   // Only while choosing: a search loads the full index in the background, which holds up notes.
   const search = useEntitySearch(chosen ? '' : query, { limit: 12 });
   const hits = search.answer?.hits ?? [];
-  const { entities } = useEntities(chosen ? [chosen] : []);
-  const entity = chosen ? entities?.get(chosen) : undefined;
+  const mineChosen = !!chosen && isCustomId(chosen);
+  const bundled = useEntities(chosen && !mineChosen ? [chosen] : []);
+  const own = useCustomEntities(mineChosen ? [chosen!] : []);
+  // The reader's own entity, or a bundled one: what the note is about.
+  const found = mineChosen ? own.entities?.get(chosen!) : bundled.entities?.get(chosen ?? '');
+  const entities = mineChosen ? own.entities : bundled.entities;
+  const entity = found
+    ? { id: found.id, name: found.name, type: found.type, jurisdiction: found.jurisdiction }
+    : undefined;
+  const { list: mineList } = useCustomList();
+  const mineHits = searchCustom(mineList ?? [], query).slice(0, 6);
   const href = safeHref(params.url);
   const sourceLabel = params.title || params.url;
 
@@ -75,8 +86,19 @@ export function NotesAdd({ hash }: { hash: string }) {
             />
           </label>
           {query.trim() ? (
-            hits.length ? (
+            hits.length || mineHits.length ? (
               <ul class="results" aria-label={t('add.matching')}>
+                {mineHits.map(({ entity: e, via }) => (
+                  <li key={e.id}>
+                    <button type="button" onClick={() => setChosen(e.id)}>
+                      <span>{e.name}</span>
+                      <span class="sub">
+                        {via ? `${t('common.via', { alias: via })} · ` : ''}
+                        {t('custom.yours')}
+                      </span>
+                    </button>
+                  </li>
+                ))}
                 {hits.map((h) => (
                   <li key={h.id}>
                     <button type="button" onClick={() => setChosen(h.id)}>

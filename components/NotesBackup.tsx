@@ -1,10 +1,27 @@
 import { useState } from 'preact/hooks';
+import { isCustomId } from '../lib/custom/types';
 import { getEntities } from '../lib/ui/clients';
-import { parseNotesFile, toJson, toMarkdown, type MergeCounts } from '../lib/notes/import-export';
+import { parseNotesFile, toJson, toMarkdown } from '../lib/notes/import-export';
+import type { ImportCounts } from '../lib/notes/repository';
+import { customApi, historyApi } from '../lib/ui/custom-api';
 import { formatCount, t } from '../lib/ui/i18n';
 import { allNotes, importNotes } from '../lib/ui/notes-api';
 
-function download(name: string, type: string, text: string): void {
+/** Words added for the reader's own entities and history (kept together for the translation catalogue). */
+const TEXT = {
+  exportedMore: (entities: number, pages: number) =>
+    ` With ${entities} entit${entities === 1 ? 'y' : 'ies'} of your own and ${pages} page${pages === 1 ? '' : 's'} of history.`,
+  importedMore: (c: ImportCounts) =>
+    [
+      c.entities
+        ? ` Your entities: ${c.entities.added} added, ${c.entities.updated} updated, ${c.entities.kept} kept.`
+        : '',
+      c.history ? ` History: ${c.history.added} added, ${c.history.updated} updated, ${c.history.kept} kept.` : '',
+    ].join(''),
+  includes: 'The JSON file holds your notes, your own entities and the list of where names were seen.',
+};
+
+export function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement('a');
   a.href = url;
@@ -15,13 +32,13 @@ function download(name: string, type: string, text: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
-function stamp(t: number): string {
+export function stamp(t: number): string {
   return new Date(t).toISOString().slice(0, 10);
 }
 
 type Outcome =
-  | { kind: 'exported'; count: number; format: string }
-  | { kind: 'imported'; counts: MergeCounts; file: string }
+  | { kind: 'exported'; count: number; format: string; entities?: number; pages?: number }
+  | { kind: 'imported'; counts: ImportCounts; file: string }
   | { kind: 'refused'; file: string; errors: string[] }
   | { kind: 'error'; message: string };
 
@@ -35,17 +52,35 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
     try {
       const notes = await allNotes();
       const now = Date.now();
-      // Names for the Markdown headings; a note whose entity is not in this dataset keeps its id.
-      const entities =
-        format === 'markdown' ? await getEntities(notes.map((n) => n.entityId)).catch(() => undefined) : undefined;
-      if (format === 'json') download(`dramatis-notes-${stamp(now)}.json`, 'application/json', toJson(notes, now));
-      else
+      if (format === 'json') {
+        const [pack, history] = await Promise.all([customApi.export(), historyApi.list()]);
         download(
-          `dramatis-notes-${stamp(now)}.md`,
-          'text/markdown',
-          toMarkdown(notes, (id) => entities?.get(id)?.name ?? id, now),
+          `dramatis-notes-${stamp(now)}.json`,
+          'application/json',
+          toJson(notes, now, { entities: pack.entities, history }),
         );
-      setOutcome({ kind: 'exported', count: notes.length, format: format === 'json' ? 'JSON' : 'Markdown' });
+        setOutcome({
+          kind: 'exported',
+          count: notes.length,
+          format: 'JSON',
+          entities: pack.entities.length,
+          pages: history.length,
+        });
+        return;
+      }
+      // Names for the Markdown headings; a note whose entity is not in this dataset keeps its id.
+      const ids = notes.map((n) => n.entityId);
+      const [entities, mine] = await Promise.all([
+        getEntities(ids.filter((id) => !isCustomId(id))).catch(() => undefined),
+        customApi.get(ids.filter(isCustomId)).catch(() => []),
+      ]);
+      const mineById = new Map(mine.map((e) => [e.id, e]));
+      download(
+        `dramatis-notes-${stamp(now)}.md`,
+        'text/markdown',
+        toMarkdown(notes, (id) => entities?.get(id)?.name ?? mineById.get(id)?.name ?? id, now),
+      );
+      setOutcome({ kind: 'exported', count: notes.length, format: 'Markdown' });
     } catch (e) {
       setOutcome({ kind: 'error', message: t('backup.exportFailed', { error: (e as Error).message }) });
     } finally {
@@ -63,7 +98,10 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
         setOutcome({ kind: 'refused', file: file.name, errors: parsed.errors });
         return;
       }
-      const counts = await importNotes(parsed.file.notes);
+      const counts = await importNotes(parsed.file.notes, {
+        entities: parsed.file.entities,
+        history: parsed.file.history,
+      });
       setOutcome({ kind: 'imported', counts, file: file.name });
     } catch (e) {
       setOutcome({ kind: 'error', message: t('backup.importFailed', { error: (e as Error).message }) });
@@ -88,7 +126,9 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
           {t('backup.exportMarkdown')}
         </button>
       </div>
-      <p class="hint">{t('backup.exportHint')}</p>
+      <p class="hint">
+        {t('backup.exportHint')} {TEXT.includes}
+      </p>
       <h2>{t('backup.import')}</h2>
       <label class="field">
         <span>{t('backup.importHelp')}</span>
@@ -103,6 +143,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
       {outcome?.kind === 'exported' ? (
         <p role="status" class="outcome">
           {t('backup.exported', outcome.count, [formatCount(outcome.count)], { format: outcome.format })}
+          {outcome.entities !== undefined ? TEXT.exportedMore(outcome.entities, outcome.pages ?? 0) : ''}
         </p>
       ) : null}
       {outcome?.kind === 'imported' ? (
@@ -113,6 +154,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
             updated: formatCount(outcome.counts.updated),
             kept: formatCount(outcome.counts.kept),
           })}
+          {TEXT.importedMore(outcome.counts)}
         </p>
       ) : null}
       {outcome?.kind === 'refused' ? (

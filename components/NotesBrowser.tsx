@@ -4,6 +4,7 @@ import type { Note } from '../lib/notes/types';
 import { useEntities } from '../lib/ui/clients';
 import { entityNamesOf } from '../lib/ui/entity-names';
 import { formatCount, rich, slot, t, uiLocale } from '../lib/ui/i18n';
+import { useCustomEntities } from '../lib/ui/custom-api';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
 import { NoteItem, NoteStatus } from './NoteItem';
 
@@ -26,7 +27,8 @@ export function NotesBrowser() {
   }, []);
 
   const { entities } = useEntities(notes?.map((n) => n.entityId) ?? []);
-  const names = useMemo(() => entityNamesOf(entities), [entities]);
+  const { entities: mine } = useCustomEntities(notes?.map((n) => n.entityId) ?? []);
+  const names = useMemo(() => entityNamesOf(entities, mine), [entities, mine]);
   const index = useMemo(() => (notes ? indexNotes(notes, names) : undefined), [notes, names]);
   const range = useMemo(() => dateRange(fromDate, toDate), [fromDate, toDate]);
   const results = useMemo(
@@ -46,13 +48,13 @@ export function NotesBrowser() {
   const noteEntities = useMemo(() => {
     const ids = new Set(notes?.map((n) => n.entityId));
     return [...ids]
-      .map((id) => ({ id, name: entities?.get(id)?.name ?? id }))
+      .map((id) => ({ id, name: entities?.get(id)?.name ?? mine?.get(id)?.name ?? id }))
       .sort((a, b) => collator.compare(a.name, b.name));
-  }, [notes, entities]);
+  }, [notes, entities, mine]);
 
   useEffect(() => setShown(PAGE), [text, tag, entityId, fromDate, toDate]);
 
-  const nameOf = (id: string) => entities?.get(id)?.name ?? id;
+  const nameOf = (id: string) => entities?.get(id)?.name ?? mine?.get(id)?.name ?? id;
   const filtered = text.trim() || tag || entityId || fromDate || toDate;
 
   const restore = async () => {

@@ -1,16 +1,28 @@
 import { useEffect, useState } from 'preact/hooks';
+import { parseEntitiesHash, parseHistoryHash, type EntitiesRoute } from '../lib/custom/routes';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
 import { t } from '../lib/ui/i18n';
 import { requestPersistence } from '../lib/ui/notes-api';
+import { CustomEntitiesTab } from './CustomEntities';
+import { HistoryView } from './HistoryView';
 import { NotesAdd } from './NotesAdd';
 import { NotesBackup } from './NotesBackup';
 import { NotesBrowser } from './NotesBrowser';
 
-type Route = { tab: 'notes' } | { tab: 'add'; hash: string } | { tab: 'backup' };
+type Route =
+  | { tab: 'notes' }
+  | { tab: 'add'; hash: string }
+  | { tab: 'backup' }
+  | { tab: 'entities'; route: EntitiesRoute }
+  | { tab: 'history'; entityId?: string };
 
 function routeOf(hash: string): Route {
   if (parseAddNoteHash(hash)) return { tab: 'add', hash };
   if (hash.startsWith('#/backup')) return { tab: 'backup' };
+  const entities = parseEntitiesHash(hash);
+  if (entities) return { tab: 'entities', route: entities };
+  const history = parseHistoryHash(hash);
+  if (history) return { tab: 'history', ...history };
   return { tab: 'notes' };
 }
 
@@ -18,9 +30,14 @@ const TABS: { tab: Route['tab']; label: () => string; hash: string }[] = [
   { tab: 'notes', label: () => t('options.tabNotes'), hash: '#/notes' },
   { tab: 'add', label: () => t('options.tabAdd'), hash: '#/add' },
   { tab: 'backup', label: () => t('options.tabBackup'), hash: '#/backup' },
+  { tab: 'entities', label: () => t('options.tabEntities'), hash: '#/entities' },
+  { tab: 'history', label: () => t('options.tabHistory'), hash: '#/history' },
 ];
 
-/** The options page: every note (search, filters, edit), adding a note, export and import. */
+/**
+ * The options page: every note (search, filters, edit), adding a note, the reader's own entities,
+ * where names were met, export and import.
+ */
 export function OptionsApp() {
   const [route, setRoute] = useState<Route>(() => routeOf(location.hash));
   const [persisted, setPersisted] = useState<boolean | undefined>();
@@ -55,6 +72,8 @@ export function OptionsApp() {
         {route.tab === 'notes' ? <NotesBrowser /> : null}
         {route.tab === 'add' ? <NotesAdd key={route.hash} hash={route.hash} /> : null}
         {route.tab === 'backup' ? <NotesBackup persisted={persisted} /> : null}
+        {route.tab === 'entities' ? <CustomEntitiesTab route={route.route} /> : null}
+        {route.tab === 'history' ? <HistoryView entityId={route.entityId} /> : null}
       </main>
     </div>
   );

@@ -1,13 +1,45 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { editEntityHash, historyHash, newEntityHash } from '../lib/custom/routes';
+import { isCustomId, type CustomEntity } from '../lib/custom/types';
 import type { EntitySummary } from '../lib/entities';
 import { send } from '../lib/messages';
 import { readSettings, togglePausedSite, writeSettings, type Settings } from '../lib/settings';
 import { useEntities, useEntitySearch, warmSearch } from '../lib/ui/clients';
+import { searchCustom, useCustomList } from '../lib/ui/custom-api';
 import { formatCount, kindOf, t } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
+import { CustomDetails } from './CustomDetails';
 import { EntityDetails } from './EntityDetails';
+import { HistoryLine } from './HistoryLine';
 import { NotesPanel } from './NotesPanel';
+
+/** Words added for the reader's own entities (kept together for the translation catalogue). */
+const TEXT = {
+  addEntity: 'Add an entity',
+  addEntityTitle: 'Add a name of your own: an official, a firm, a case…',
+  addAsOwn: (q: string) => `Add “${q}” as your own entity`,
+  yours: 'Your entity',
+  yourEntities: 'Your entities',
+};
+
+/** Opens the options page at a route in a new tab, and closes the popup. */
+async function openOptionsAt(hash: string): Promise<void> {
+  await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
+  window.close();
+}
+
+function CustomRow({ e, sub, onOpen }: { e: CustomEntity; sub?: string; onOpen: (id: string) => void }) {
+  return (
+    <li>
+      <button type="button" onClick={() => onOpen(e.id)}>
+        <span class="dot cat-custom" aria-hidden="true" />
+        <span>{e.name}</span>
+        <span class="sub">{sub ?? TEXT.yours}</span>
+      </button>
+    </li>
+  );
+}
 
 interface OnPage {
   entities: { id: string; count: number }[];
@@ -78,8 +110,12 @@ export function PopupApp() {
   const search = useEntitySearch(query, { limit: 50 });
   const hits = search.answer?.hits ?? [];
   const pageIds = useMemo(() => new Set(onPage?.entities.map((e) => e.id) ?? []), [onPage]);
-  const { entities, error } = useEntities([...pageIds, ...(openId ? [openId] : [])]);
+  const { entities, error } = useEntities([...pageIds, ...(openId ? [openId] : [])].filter((id) => !isCustomId(id)));
+  const mine = useCustomList();
+  const mineById = useMemo(() => new Map((mine.list ?? []).map((e) => [e.id, e])), [mine.list]);
+  const mineHits = useMemo(() => searchCustom(mine.list ?? [], query), [mine.list, query]);
   const open = openId ? entities?.get(openId) : undefined;
+  const openMine = openId ? mineById.get(openId) : undefined;
 
   return (
     <main>
@@ -113,13 +149,29 @@ export function PopupApp() {
         </div>
       ) : null}
       {error ? <p class="error">{t('popup.loadError', { error })}</p> : null}
-      {open ? (
+      {openMine ? (
+        <>
+          <button type="button" class="secondary back" onClick={() => setOpenId(undefined)}>
+            ← {t('common.back')}
+          </button>
+          <CustomDetails entity={openMine} onEdit={() => void openOptionsAt(editEntityHash(openMine.id))} />
+          <HistoryLine entityId={openMine.id} onOpenList={() => void openOptionsAt(historyHash(openMine.id))} />
+          <NotesPanel
+            entityId={openMine.id}
+            entityName={openMine.name}
+            api={notesApi}
+            pageUrl={onPage?.url}
+            pageTitle={onPage?.title}
+          />
+        </>
+      ) : open ? (
         <>
           <button type="button" class="secondary back" onClick={() => setOpenId(undefined)}>
             <span aria-hidden="true">← </span>
             {t('common.back')}
           </button>
           <EntityDetails entity={open} onPage={pageIds} onOpen={setOpenId} />
+          <HistoryLine entityId={open.id} onOpenList={() => void openOptionsAt(historyHash(open.id))} />
           <NotesPanel
             entityId={open.id}
             entityName={open.name}
@@ -130,16 +182,38 @@ export function PopupApp() {
         </>
       ) : (
         <>
-          <input
-            type="search"
-            placeholder={t('popup.searchPlaceholder')}
-            aria-label={t('popup.searchLabel')}
-            value={query}
-            autoFocus
-            onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
-          />
+          <div class="search-row">
+            <input
+              type="search"
+              placeholder={t('popup.searchPlaceholder')}
+              aria-label={t('popup.searchLabel')}
+              value={query}
+              autoFocus
+              onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
+            />
+            <button
+              type="button"
+              class="secondary add-entity"
+              title={TEXT.addEntityTitle}
+              onClick={() => void openOptionsAt(newEntityHash())}
+            >
+              {TEXT.addEntity}
+            </button>
+          </div>
           {query.trim() ? (
             <section aria-label={t('popup.searchResults')}>
+              {mineHits.length ? (
+                <ul class="results" aria-label={TEXT.yourEntities}>
+                  {mineHits.map(({ entity: e, via }) => (
+                    <CustomRow
+                      key={e.id}
+                      e={e}
+                      onOpen={setOpenId}
+                      sub={via ? `${t('common.via', { alias: via })} · ${TEXT.yours}` : undefined}
+                    />
+                  ))}
+                </ul>
+              ) : null}
               {hits.length ? (
                 <ul class="results">
                   {hits.map((h) => (
@@ -155,8 +229,25 @@ export function PopupApp() {
                 <p class="meta">
                   {search.error ? t('popup.searchFailed', { error: search.error }) : t('common.searching')}
                 </p>
-              ) : (
-                <p class="meta">{t('common.noMatch', { query })}</p>
+              ) : mineHits.length ? null : (
+                <>
+                  <p class="meta">{t('common.noMatch', { query })}</p>
+                  <button
+                    type="button"
+                    class="secondary add-own"
+                    onClick={() =>
+                      void openOptionsAt(
+                        newEntityHash({
+                          name: query.trim(),
+                          url: host ? onPage?.url : undefined,
+                          title: host ? onPage?.title : undefined,
+                        }),
+                      )
+                    }
+                  >
+                    {TEXT.addAsOwn(query.trim())}
+                  </button>
+                </>
               )}
             </section>
           ) : (
@@ -167,16 +258,25 @@ export function PopupApp() {
               ) : onPage?.entities.length && entities ? (
                 <ul class="results">
                   {onPage.entities
-                    .filter((x) => entities.has(x.id))
+                    .filter((x) => entities.has(x.id) || mineById.has(x.id))
                     .sort((a, b) => b.count - a.count)
-                    .map((x) => (
-                      <ResultRow
-                        key={x.id}
-                        e={entities.get(x.id)!}
-                        onOpen={setOpenId}
-                        sub={t('popup.mentions', x.count, [formatCount(x.count)])}
-                      />
-                    ))}
+                    .map((x) =>
+                      mineById.has(x.id) ? (
+                        <CustomRow
+                          key={x.id}
+                          e={mineById.get(x.id)!}
+                          onOpen={setOpenId}
+                          sub={`${t('popup.mentions', x.count, [formatCount(x.count)])} · ${TEXT.yours}`}
+                        />
+                      ) : (
+                        <ResultRow
+                          key={x.id}
+                          e={entities.get(x.id)!}
+                          onOpen={setOpenId}
+                          sub={t('popup.mentions', x.count, [formatCount(x.count)])}
+                        />
+                      ),
+                    )}
                 </ul>
               ) : (
                 <p class="meta">{t('popup.noneOnPage')}</p>

@@ -9,9 +9,14 @@ import { MATCH_PORT } from '../lib/match-protocol';
 import type { SenderKind } from '../lib/messages';
 import { send } from '../lib/messages';
 import { addNoteFromSelection, MENU_ID, type MenuClick, type MenuTab } from '../lib/notes/add-from-selection';
+import { HistoryRecorder } from '../lib/background/history-recorder';
+import { HistoryRepository } from '../lib/custom/history';
+import { CustomRepository } from '../lib/custom/repository';
+import { addEntityFromSelection, ENTITY_MENU_ID } from '../lib/custom/routes';
 import { NotesDb } from '../lib/notes/db';
 import type { StorageErrorWords } from '../lib/notes/errors';
 import { NotesRepository } from '../lib/notes/repository';
+import { readSettings } from '../lib/settings';
 
 const CARDS_KEY = 'dramatis:card-sessions';
 
@@ -38,8 +43,16 @@ export default defineBackground(() => {
     newerDatabase: i18n.t('errors.newerDatabase'),
     databaseClosed: (detail) => i18n.t('errors.databaseClosed', { detail }),
   };
-  const repo = new NotesRepository(new NotesDb());
-  const found = new Map<number, Map<number, string[]>>();
+  const db = new NotesDb();
+  const repo = new NotesRepository(db);
+  const custom = new CustomRepository(db);
+  const history = new HistoryRepository(db);
+  const settings = () => readSettings(browser.storage.local);
+  const recorder = new HistoryRecorder(history, settings);
+  const found = new Map<number, Map<number, Map<string, number>>>();
+  const openOptions = async (hash: string) => {
+    await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
+  };
 
   // Card sessions survive the service worker being stopped (storage.session is memory-only and
   // closed to content scripts); loaded once before the first message is handled.
@@ -50,12 +63,27 @@ export default defineBackground(() => {
     .catch(() => {});
   const cardsChanged = () => void session?.set({ [CARDS_KEY]: cards.save() }).catch(() => {});
 
-  // The one matcher: each frame's page agent connects a port; the index loads on first use.
-  const matcher = new MatcherService(async () => {
-    const res = await fetch(browser.runtime.getURL('/data/match-index.bin' as '/'));
-    if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
-    return res.arrayBuffer();
-  });
+  // The one matcher: each frame's page agent connects a port; the index loads on first use, with
+  // the reader's own names from the database (and the word list, to flag ordinary words).
+  const matcher = new MatcherService(
+    async () => {
+      const res = await fetch(browser.runtime.getURL('/data/match-index.bin' as '/'));
+      if (!res.ok) throw new Error(`match index: HTTP ${res.status}`);
+      return res.arrayBuffer();
+    },
+    undefined,
+    undefined,
+    {
+      entities: () => custom.list(),
+      words: async () => {
+        const res = await fetch(browser.runtime.getURL('/data/words.txt' as '/'));
+        if (!res.ok) throw new Error(`word list: HTTP ${res.status}`);
+        return res.text();
+      },
+    },
+  );
+  // Saved, edited, deleted or imported: every open tab is marked again (the matcher asks each frame).
+  const customChanged = () => void matcher.customChanged().catch(() => {});
   // Entity details and search for extension pages, from the packaged shards and index.
   const entities = new EntityStore(async (path) => {
     const res = await fetch(browser.runtime.getURL(`/${path}` as '/'));
@@ -75,6 +103,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     found.delete(tabId);
+    recorder.forgetTab(tabId);
     cards.forgetTab(tabId);
     cardsChanged();
   });
@@ -92,6 +121,15 @@ export default defineBackground(() => {
       entities,
       found,
       storageErrorWords,
+      tab: sender.tab
+        ? { id: sender.tab.id, url: sender.tab.url, title: sender.tab.title, incognito: sender.tab.incognito }
+        : undefined,
+      custom,
+      customChanged,
+      history,
+      recorder,
+      settings,
+      openOptions,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
         await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
@@ -117,20 +155,30 @@ export default defineBackground(() => {
       askTab: (tabId, frameId) => send((m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'page:selection', {}),
       openPage: (hash) => browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash }),
     });
-  // Created on install; its title is set again at each browser start, the only time the browser's
-  // language (which picks the title's) can have changed.
-  const menuTitle = i18n.t('menu.addNote');
+  // "Add 'Xu Ming' to Dramatis…": the options page's entity editor, the selection as the name.
+  const onEntityMenuClick = (info: MenuClick, tab: MenuTab | undefined) =>
+    addEntityFromSelection(info, tab, { openPage: openOptions });
+  // Created on install; titles are set again at each browser start, the only time the browser's
+  // language (which picks them) can have changed.
+  const menus = [
+    { id: MENU_ID, title: i18n.t('menu.addNote') },
+    { id: ENTITY_MENU_ID, title: i18n.t('menu.addEntity') },
+  ];
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: menuTitle, contexts: ['selection'] }, () => {
-      if (browser.runtime.lastError) void browser.contextMenus.update(MENU_ID, { title: menuTitle }).catch(() => {});
-    });
+    for (const item of menus)
+      browser.contextMenus.create({ ...item, contexts: ['selection'] }, () => {
+        // Already there after an update: give it this language's title.
+        if (browser.runtime.lastError) void browser.contextMenus.update(item.id, { title: item.title }).catch(() => {});
+      });
   });
   browser.runtime.onStartup.addListener(() => {
-    void browser.contextMenus.update(MENU_ID, { title: menuTitle }).catch(() => {});
+    for (const item of menus) void browser.contextMenus.update(item.id, { title: item.title }).catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void onMenuClick(info, tab);
+    if (info.menuItemId === ENTITY_MENU_ID) void onEntityMenuClick(info, tab);
   });
-  // The same code path, reachable from tests through the service worker (native menus cannot be clicked).
+  // The same code paths, reachable from tests through the service worker (native menus cannot be clicked).
   (globalThis as { dramatisMenuClick?: typeof onMenuClick }).dramatisMenuClick = onMenuClick;
+  (globalThis as { dramatisEntityMenuClick?: typeof onEntityMenuClick }).dramatisEntityMenuClick = onEntityMenuClick;
 });

@@ -6,9 +6,10 @@
  * (lib/messages.ts) and drops what does not fit.
  *
  *   agent ──pass {pass, order, blocks, last, show}──▶ matcher   (a long page: several parts)
- *   agent ◀──marks {pass, partial, entities, marks}── matcher   (partial: for the first part)
+ *   agent ◀──marks {pass, partial, entities, marks, private}── matcher   (partial: for the first part)
  *     marks: block id, start, end, entity index, rule — five numbers a mark
  *   agent ◀──resend {pass}── matcher                           (it lacks blocks: send them all)
+ *   agent ◀──rescan── matcher               (the reader's own names changed: run a pass again)
  *
  * A port that closes (the service worker stopped, the extension reloaded) loses nothing but
  * time: the agent connects again and sends every block.
@@ -45,6 +46,11 @@ export interface MarksMessage {
   entities: Record<number, [string, number]>;
   /** Flat quintuples: block id, start, end, entity index, rule (lib/match/rules.ts RULE_IDS). */
   marks: number[];
+  /**
+   * The same for marks found only through the reader's own names: drawn privately (never in
+   * `CSS.highlights`, which page scripts can read).
+   */
+  private?: number[];
   /** Time the matcher spent on this answer (its own slices, ms). */
   workerMs: number;
 }
@@ -54,4 +60,9 @@ export interface ResendMessage {
   pass: number;
 }
 
-export type MatcherToAgent = MarksMessage | ResendMessage;
+/** The reader's own names changed: the agent runs a pass (it sends nothing new unless the page changed). */
+export interface RescanMessage {
+  type: 'rescan';
+}
+
+export type MatcherToAgent = MarksMessage | ResendMessage | RescanMessage;

@@ -11,9 +11,25 @@ export interface Settings {
   pausedSites: string[];
   /** Also mark names inside code and pre blocks. */
   includeCode: boolean;
+  /**
+   * "Where have I met this name": keep, per entity, the pages where it was marked. Off unless the
+   * reader turns it on (options page); never for paused sites or private windows.
+   */
+  history: boolean;
+  /** Days a page stays in that history after it was last seen. */
+  historyDays: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { pausedAll: false, pausedSites: [], includeCode: false };
+export const HISTORY_DAYS_DEFAULT = 90;
+export const HISTORY_DAYS_MAX = 3650;
+
+export const DEFAULT_SETTINGS: Settings = {
+  pausedAll: false,
+  pausedSites: [],
+  includeCode: false,
+  history: false,
+  historyDays: HISTORY_DAYS_DEFAULT,
+};
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
@@ -21,6 +37,11 @@ export function normalizeSettings(raw: unknown): Settings {
     pausedAll: r.pausedAll === true,
     pausedSites: Array.isArray(r.pausedSites) ? r.pausedSites.filter((s): s is string => typeof s === 'string') : [],
     includeCode: r.includeCode === true,
+    history: r.history === true,
+    historyDays:
+      typeof r.historyDays === 'number' && Number.isInteger(r.historyDays) && r.historyDays >= 1
+        ? Math.min(r.historyDays, HISTORY_DAYS_MAX)
+        : HISTORY_DAYS_DEFAULT,
   };
 }
 

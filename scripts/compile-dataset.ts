@@ -5,6 +5,8 @@
  *   .generated/entities/<xx>.json  details by id in 256 shards (lib/entities.ts shardOf), served by the background
  *   .generated/search.json      the entity search index (MiniSearch, serialised), loaded by the background
  *   .generated/search-top.json  the same over the regulators and the 6,000 most prominent others (first tier)
+ *   .generated/words.txt        the English word list the build flags ordinary words with, sorted, for
+ *                               the reader's own names (the background flags them the same way)
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +14,8 @@ import { compileDataset } from '../lib/dataset/compile';
 import { ALIAS_ACRONYM, expandAliases } from '../lib/dataset/aliases';
 import { shardOf, toCardEntities, type CardEntity } from '../lib/entities';
 import { EntitySearch, searchDocOf } from '../lib/entity-search';
-import { defaultExpandOptions, loadDataset } from '../lib/dataset/load';
+import { defaultExpandOptions, englishWords, loadDataset } from '../lib/dataset/load';
+import { wordListText } from '../lib/match/word-list';
 import { DatasetError } from '../lib/dataset/validate';
 import { serializeIndex } from '../lib/match/index-format';
 
@@ -58,6 +61,7 @@ try {
   // The first tier, ready at once: every regulator and the most prominent others.
   const top = [...docs].sort((a, b) => b.p - a.p).filter((d, i) => d.type === 'regulator' || i < TOP_TIER);
   writeFileSync(join(outDir, 'search-top.json'), JSON.stringify(EntitySearch.build(top)));
+  writeFileSync(join(outDir, 'words.txt'), wordListText(englishWords()));
   console.log(
     `dataset: ${ds.records.length} entities, ${aliasCount} aliases → index ${(bytes.length / 1024).toFixed(1)} KiB ` +
       `(${index.fail.length} states) in ${(t1 - t0).toFixed(0)} ms; details in ${shards.size} shards, ` +

@@ -1,10 +1,17 @@
 /**
  * The background's message handlers, apart from the extension APIs so they can be tested.
- * Notes are served only to extension pages (the card frame, popup, options): a content
- * script, which shares its page's fate, never receives a note.
+ * Notes, the reader's own entities and history are served only to extension pages (the card
+ * frame, popup, options): a content script, which shares its page's fate, never receives them.
  */
+import type { HistoryRepository } from '../custom/history';
+import { toPack } from '../custom/pack';
+import type { CustomRepository } from '../custom/repository';
+import type { CustomEntity, CustomInput, Sighting } from '../custom/types';
 import type { Note } from '../notes/types';
+import type { Settings } from '../settings';
+import type { HistoryRecorder, TabInfo } from './history-recorder';
 import {
+  PAGE_ONLY_TYPES,
   parseEnvelope,
   PRIVATE_TYPES,
   type MessageType,
@@ -34,8 +41,22 @@ export interface HandlerContext {
   setBadge: (tabId: number, count: number) => Promise<void>;
   /** Storage failures in the interface's language (English when not given). */
   storageErrorWords?: StorageErrorWords;
-  /** Entities found per tab and frame, so the badge counts the whole page, iframes included. */
-  found?: Map<number, Map<number, string[]>>;
+  /** Entities found per tab and frame (with their counts), so the badge counts the whole page, iframes included. */
+  found?: Map<number, Map<number, Map<string, number>>>;
+  /** The sending tab, as the browser describes it (address, title, private window). */
+  tab?: TabInfo;
+  /** The reader's own entities. */
+  custom?: CustomRepository;
+  /** Called after the reader's entities changed: the matcher reloads them and every tab is marked again. */
+  customChanged?: () => void;
+  /** Where entities were met. */
+  history?: HistoryRepository;
+  /** Records pages into the history when the reader has turned it on. */
+  recorder?: HistoryRecorder;
+  /** The reader's settings (history on or off). */
+  settings?: () => Promise<Settings>;
+  /** Opens an extension page (the options page at a route). */
+  openOptions?: (hash: string) => Promise<void>;
 }
 
 export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<Reply<MessageType> | undefined> {
@@ -50,13 +71,20 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   } catch (err) {
     return {
       ok: false,
-      error: type.startsWith('notes:')
+      error: /^(notes|custom|history):/.test(type)
         ? describeStorageError(err, ctx.storageErrorWords)
         : err instanceof Error
           ? err.message
           : String(err),
     };
   }
+}
+
+/** A "same as" must name an entity of the bundled dataset. */
+async function checkSameAs(input: CustomInput, ctx: HandlerContext): Promise<void> {
+  if (!input.sameAs) return;
+  const found = await need(ctx.entities).get([input.sameAs]);
+  if (!found.length) throw new Error(`"same as": no entity with id ${input.sameAs} in the dataset`);
 }
 
 function need<T>(x: T | undefined): T {
@@ -71,6 +99,7 @@ function allowed(type: MessageType, ctx: HandlerContext): boolean {
   if (type === 'card:claim') return ctx.sender === 'card' && ctx.tabId !== undefined;
   if (type === 'page:found') return ctx.sender === 'content';
   if (type.startsWith('entities:')) return ctx.sender !== 'content';
+  if (PAGE_ONLY_TYPES.has(type)) return ctx.sender === 'page';
   if (!PRIVATE_TYPES.has(type)) return true;
   if (ctx.sender === 'page') return true;
   return ctx.sender === 'card' && ctx.tabId !== undefined && !!ctx.cards?.isClaimed(frame);
@@ -94,8 +123,14 @@ async function dispatch(
       return repo.update(payload.id as string, payload.text as string, payload.tags as string[] | undefined);
     case 'notes:all':
       return repo.all();
-    case 'notes:import':
-      return repo.importNotes(payload.notes as Note[]);
+    case 'notes:import': {
+      const counts = await repo.importNotes(payload.notes as Note[], {
+        ...(payload.entities ? { entities: payload.entities as CustomEntity[] } : {}),
+        ...(payload.history ? { history: payload.history as Sighting[] } : {}),
+      });
+      if (counts.entities && counts.entities.added + counts.entities.updated > 0) ctx.customChanged?.();
+      return counts;
+    }
     case 'notes:delete':
       await repo.remove(payload.id as string);
       return { id: payload.id as string };
@@ -131,19 +166,77 @@ async function dispatch(
       return { claimed: true };
     }
     case 'page:found': {
-      let ids = payload.entityIds as string[];
+      const ids = payload.entityIds as string[];
+      const given = payload.counts as number[] | undefined;
+      let page = new Map<string, number>();
+      ids.forEach((id, i) => page.set(id, (page.get(id) ?? 0) + (given?.[i] ?? 1)));
       if (ctx.tabId !== undefined && ctx.found) {
-        const frames = ctx.found.get(ctx.tabId) ?? new Map<number, string[]>();
+        const frames = ctx.found.get(ctx.tabId) ?? new Map<number, Map<string, number>>();
         // A new top document starts a new page.
         if ((ctx.frameId ?? 0) === 0) frames.clear();
-        frames.set(ctx.frameId ?? 0, ids);
+        frames.set(ctx.frameId ?? 0, page);
         ctx.found.set(ctx.tabId, frames);
-        ids = [...frames.values()].flat();
+        page = new Map();
+        for (const f of frames.values()) for (const [id, n] of f) page.set(id, (page.get(id) ?? 0) + n);
       }
-      const count = new Set(ids).size;
+      const count = page.size;
       if (ctx.tabId !== undefined) await ctx.setBadge(ctx.tabId, count);
+      if (ctx.recorder && ctx.tab) await ctx.recorder.pageFound(ctx.tab, page).catch(() => false);
       return { count };
     }
+    case 'custom:list':
+      return need(ctx.custom).list();
+    case 'custom:get':
+      return need(ctx.custom).get(payload.ids as string[]);
+    case 'custom:add': {
+      const input = payload.entity as CustomInput;
+      await checkSameAs(input, ctx);
+      const e = await need(ctx.custom).add(input);
+      ctx.customChanged?.();
+      return e;
+    }
+    case 'custom:update': {
+      const input = payload.entity as CustomInput;
+      await checkSameAs(input, ctx);
+      const e = await need(ctx.custom).update(payload.id as string, input);
+      ctx.customChanged?.();
+      return e;
+    }
+    case 'custom:delete':
+      await need(ctx.custom).remove(payload.id as string);
+      ctx.customChanged?.();
+      return { id: payload.id as string };
+    case 'custom:restore': {
+      const e = await need(ctx.custom).restore(payload.id as string);
+      ctx.customChanged?.();
+      return e;
+    }
+    case 'custom:import': {
+      const counts = await need(ctx.custom).importEntities(payload.entities as CustomEntity[]);
+      if (counts.added + counts.updated > 0) ctx.customChanged?.();
+      return counts;
+    }
+    case 'custom:export': {
+      const custom = need(ctx.custom);
+      const ids = payload.ids as string[] | undefined;
+      return toPack(ids ? await custom.get(ids) : await custom.list(), Date.now());
+    }
+    case 'history:summary': {
+      const enabled = (await ctx.settings?.())?.history ?? false;
+      if (!enabled) return { enabled, pages: 0 };
+      return { enabled, ...(await need(ctx.history).summary(payload.entityId as string)) };
+    }
+    case 'history:list': {
+      const history = need(ctx.history);
+      const days = (await ctx.settings?.())?.historyDays;
+      if (days) await history.purge(days);
+      return history.list(payload as never);
+    }
+    case 'history:delete':
+      return { deleted: await need(ctx.history).delete(payload as never) };
+    case 'options:open':
+      await need(ctx.openOptions)(payload.hash as string);
+      return { opened: true };
     default:
       throw new Error(`${type}: no handler`);
   }

@@ -6,8 +6,17 @@
  * A new pass of a frame replaces its queued one; a port that closes (tab closed, navigated)
  * cancels its work. No extension APIs here: the background entrypoint hands in ports.
  */
+import {
+  buildCustomLayer,
+  categoryOf,
+  emptyLayer,
+  idOf,
+  type CustomLayer,
+  type ReaderEntity,
+} from '../match/custom-layer';
 import { deserializeIndex, type MatchIndex } from '../match/index-format';
 import { PageMatcher, runSteps, type BlockMention, type Steps } from '../match/page-matcher';
+import { LISTED_WORD, sortedWordLookup } from '../match/word-list';
 import { Scanner } from '../match/scan';
 import type { MarksMessage, MatcherToAgent, PassMessage } from '../match-protocol';
 import { matchRequestSchema } from '../messages';
@@ -20,6 +29,17 @@ export interface MatchPort {
 
 /** Longest run of matching work before other frames (and the worker's event loop) get a turn. */
 export const SLICE_MS = 10;
+
+/** Where the reader's own names come from (the database and the packaged word list). */
+export interface ReaderSource {
+  /** The reader's live entities. */
+  entities: () => Promise<ReaderEntity[]>;
+  /** `data/words.txt` (lib/match/word-list.ts), fetched only when a name is a single Latin word. */
+  words: () => Promise<string>;
+}
+
+/** How long the word list stays in memory after the last use. */
+const WORDS_KEPT_MS = 5 * 60_000;
 
 interface Job {
   steps: Steps<BlockMention[]>;
@@ -58,12 +78,25 @@ export class MatcherService {
   private running = false;
   /** Frames with a live port (for tests and diagnostics). */
   sessions = 0;
+  private readonly ports = new Set<MatchPort>();
+  /** The reader's names as the matcher uses them now; loaded with the index, rebuilt on change. */
+  private layer: CustomLayer | undefined;
+  private layerLoaded: Promise<CustomLayer> | undefined;
+  private layerVersion = 0;
+  private bundledIds: Map<string, number> | undefined;
+  private words: { lookup: (w: string) => boolean; timer: ReturnType<typeof setTimeout> | undefined } | undefined;
 
   constructor(
     private readonly loadIndex: () => Promise<ArrayBuffer | Uint8Array>,
     private readonly now: () => number = () => performance.now(),
     private readonly pause: () => Promise<void> = () => new Promise((r) => setTimeout(r, 0)),
+    private readonly reader?: ReaderSource,
   ) {}
+
+  /** The reader's names now in use (tests, diagnostics). */
+  get customLayer(): CustomLayer | undefined {
+    return this.layer;
+  }
 
   /** Whether a pass is being worked on now (tests stop the worker at such a moment). */
   get working(): boolean {
@@ -122,10 +155,78 @@ export class MatcherService {
     return out;
   }
 
+  /** The index, scanner and the reader's names: what a pass needs. */
+  private async readyAll(): Promise<{ index: MatchIndex; scanner: Scanner }> {
+    const base = await this.ready();
+    this.layerLoaded ??= this.buildLayer(base.index);
+    try {
+      await this.layerLoaded;
+    } catch {
+      // The reader's names could not be read: bundled names are still marked.
+      this.layerLoaded = undefined;
+    }
+    return base;
+  }
+
+  private async buildLayer(index: MatchIndex): Promise<CustomLayer> {
+    const version = ++this.layerVersion;
+    const entities = this.reader ? await this.reader.entities() : [];
+    const layer = entities.length
+      ? buildCustomLayer(index, entities, {
+          version,
+          isWord: await this.wordCheck(entities),
+          bundledIndexOf: (id) => {
+            this.bundledIds ??= new Map(index.meta.ids.map((x, i) => [x, i]));
+            return this.bundledIds.get(id);
+          },
+        })
+      : emptyLayer(index, version);
+    // A newer rebuild started meanwhile: that one wins.
+    if (version === this.layerVersion) this.layer = layer;
+    return layer;
+  }
+
+  /** The dictionary check for these names: the word list only when one is a single Latin word. */
+  private async wordCheck(entities: readonly ReaderEntity[]): Promise<(w: string) => boolean> {
+    const single = (s: string) => /^[A-Za-z][a-z'-]*$/.test(s.trim());
+    if (!this.reader || !entities.some((e) => single(e.name) || e.aliases.some(single))) return () => false;
+    if (!this.words) {
+      const text = await this.reader.words();
+      this.words = { lookup: sortedWordLookup(text), timer: undefined };
+    }
+    const w = this.words;
+    clearTimeout(w.timer);
+    w.timer = setTimeout(() => {
+      if (this.words === w) this.words = undefined;
+    }, WORDS_KEPT_MS);
+    return (x) => LISTED_WORD.test(x) && w.lookup(x);
+  }
+
+  /**
+   * The reader's entities changed: rebuild their names and ask every frame to run a pass again.
+   * Resolves once the new names are in use and the frames were told.
+   */
+  async customChanged(): Promise<void> {
+    if (!this.loaded) return; // nothing loaded yet: the first pass reads them anyway
+    const { index } = await this.ready();
+    const p = this.buildLayer(index);
+    this.layerLoaded = p;
+    await p;
+    for (const port of this.ports) {
+      try {
+        port.postMessage({ type: 'rescan' });
+      } catch {
+        this.ports.delete(port);
+      }
+    }
+  }
+
   connect(port: MatchPort): void {
     const session: Session = { matcher: undefined, pass: 0, shown: undefined, job: undefined, closed: false };
     this.sessions++;
+    this.ports.add(port);
     port.onDisconnect.addListener(() => {
+      this.ports.delete(port);
       session.closed = true;
       session.job = undefined;
       session.matcher = undefined;
@@ -142,9 +243,9 @@ export class MatcherService {
     const parsed = matchRequestSchema.safeParse(raw);
     if (!parsed.success || session.closed) return; // a malformed message is dropped, never thrown
     const msg = parsed.data as PassMessage;
-    const { scanner, index } = await this.ready();
+    const { scanner, index } = await this.readyAll();
     if (session.closed) return;
-    session.matcher ??= new PageMatcher(scanner);
+    session.matcher ??= new PageMatcher(scanner, () => this.layer);
     const m = session.matcher;
     if (msg.order) {
       session.pass = msg.pass;
@@ -164,7 +265,7 @@ export class MatcherService {
     const partial = !msg.last;
     this.enqueue(session, m.match(partial ? session.shown : undefined), (marks, busy) => {
       if (session.closed || session.pass !== pass) return;
-      port.postMessage(encodeMarks(index, pass, partial, marks, busy));
+      port.postMessage(encodeMarks(index, pass, partial, marks, busy, this.layer));
     });
   }
 
@@ -212,12 +313,25 @@ export function encodeMarks(
   partial: boolean,
   found: readonly BlockMention[],
   workerMs: number,
+  layer?: CustomLayer,
 ): MarksMessage {
   const entities: Record<number, [string, number]> = {};
   const marks: number[] = [];
+  const mine: number[] = [];
   for (const f of found) {
-    marks.push(f.block, f.start, f.end, f.entity, f.rule);
-    entities[f.entity] ??= [index.meta.ids[f.entity]!, index.entityCategory[f.entity]!];
+    (f.private ? mine : marks).push(f.block, f.start, f.end, f.entity, f.rule);
+    entities[f.entity] ??=
+      layer && f.entity >= layer.bundledCount
+        ? [idOf(layer, index, f.entity)!, categoryOf(layer, f.entity)]
+        : [index.meta.ids[f.entity]!, index.entityCategory[f.entity]!];
   }
-  return { type: 'marks', pass, partial, entities, marks, workerMs: Math.round(workerMs * 10) / 10 };
+  return {
+    type: 'marks',
+    pass,
+    partial,
+    entities,
+    marks,
+    ...(mine.length ? { private: mine } : {}),
+    workerMs: Math.round(workerMs * 10) / 10,
+  };
 }

@@ -13,6 +13,7 @@ import {
   ALIAS_SHORT,
   ALIAS_TICKER,
   ALIAS_PREFERRED,
+  ALIAS_READER,
 } from '../match/flags';
 
 // The flags live with the index format both the compiler and the matcher read.
@@ -25,6 +26,7 @@ export {
   ALIAS_SHORT,
   ALIAS_TICKER,
   ALIAS_PREFERRED,
+  ALIAS_READER,
 };
 
 export interface ExpandedAlias {
@@ -106,7 +108,10 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
 }
 
 /** Every alias of one record, deduplicated by text (the first spelling's flags win). */
-export function expandAliases(record: EntityRecord, opts: ExpandOptions): ExpandedAlias[] {
+export function expandAliases(
+  record: Pick<EntityRecord, 'id' | 'name' | 'nativeNames' | 'aliases'>,
+  opts: ExpandOptions,
+): ExpandedAlias[] {
   const out = new Map<string, ExpandedAlias>();
   const add = (text: string, flags: number, explicit = false) => {
     if (!text) return;

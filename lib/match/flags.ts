@@ -19,3 +19,8 @@ export const ALIAS_FULL = 32;
 export const ALIAS_TICKER = 64;
 /** Of several entities sharing this alias, by far the best known ("SEC": the US one): a regulation page means it. */
 export const ALIAS_PREFERRED = 128;
+/**
+ * Set on candidates only (never in an index's byte of flags) that come from the reader's own names
+ * (custom-layer.ts): where the reader's name and a bundled one tie, the reader's wins.
+ */
+export const ALIAS_READER = 256;

@@ -5,6 +5,7 @@
  * (a full name earlier, a defined acronym, a related body) look across blocks. Pure: runs in the
  * extension's background, in Node tests and in the bench alike.
  */
+import { scanCustom, type CustomLayer } from './custom-layer';
 import { resolveSteps, type Mention } from './resolve';
 import type { Candidate, Scanner } from './scan';
 
@@ -23,12 +24,20 @@ export interface BlockMention {
   evidence: number;
   /** The rule that decided (lib/match/rules.ts RULE_IDS). */
   rule: number;
+  /**
+   * Found only through the reader's own names (a name of theirs, or one they added to a bundled
+   * entity): the page must not learn of it, so it is drawn where page scripts cannot look.
+   */
+  private?: true;
 }
 
 interface Block {
   text: string;
   /** Candidates with block = 0, filled when the block is scanned. */
   cands: Candidate[] | undefined;
+  /** The reader's names found in it, and the layer version they were found with. */
+  custom: Candidate[] | undefined;
+  customVersion: number;
 }
 
 /** Pieces of work a pass is cut into; the caller runs them, yielding in between as it likes. */
@@ -38,7 +47,11 @@ export class PageMatcher {
   private readonly blocks = new Map<number, Block>();
   private order: number[] = [];
 
-  constructor(private readonly scanner: Scanner) {}
+  constructor(
+    private readonly scanner: Scanner,
+    /** The reader's own names, as they are now (read on every pass). */
+    private readonly layer: () => CustomLayer | undefined = () => undefined,
+  ) {}
 
   /** Block texts held (for tests and memory accounting). */
   get size(): number {
@@ -55,7 +68,7 @@ export class PageMatcher {
     for (const b of changed) {
       const old = this.blocks.get(b.id);
       if (old && old.text === b.text) continue;
-      this.blocks.set(b.id, { text: b.text, cands: undefined });
+      this.blocks.set(b.id, { text: b.text, cands: undefined, custom: undefined, customVersion: -1 });
     }
     if (order !== this.order) {
       const keep = new Set(order);
@@ -75,7 +88,7 @@ export class PageMatcher {
     for (const b of changed) {
       const old = this.blocks.get(b.id);
       if (old && old.text === b.text) continue;
-      this.blocks.set(b.id, { text: b.text, cands: undefined });
+      this.blocks.set(b.id, { text: b.text, cands: undefined, custom: undefined, customVersion: -1 });
     }
   }
 
@@ -83,15 +96,27 @@ export class PageMatcher {
    * Scans what is not scanned yet, then resolves over the blocks held (those in `only`, when
    * given: the first part of a long page). Yields after each block scanned and inside the
    * resolver, so a caller can share its time with other pages.
+   *
+   * With the reader's own names on the page, it resolves twice: once over the bundled names
+   * alone, exactly as for a reader without them (those marks are public), and once over both;
+   * what only the second finds is marked `private`.
    */
   *match(only?: ReadonlySet<number>): Steps<BlockMention[]> {
     const ids = this.order.filter((id) => this.blocks.has(id) && (!only || only.has(id)));
+    const layer = this.layer();
+    const reader = layer?.scanner ? layer : undefined;
     let scanned = 0;
     for (const id of ids) {
       const b = this.blocks.get(id)!;
-      if (b.cands) continue;
-      b.cands = this.scanner.scan(b.text, [], 0);
-      scanned += b.text.length;
+      if (!b.cands) {
+        b.cands = this.scanner.scan(b.text, [], 0);
+        scanned += b.text.length;
+      }
+      if (reader && b.customVersion !== reader.version) {
+        b.custom = scanCustom(reader, b.text);
+        b.customVersion = reader.version;
+        scanned += b.text.length >> 3; // a small automaton: cheaper than the bundled one
+      }
       if (scanned > 16_384) {
         scanned = 0;
         yield;
@@ -99,19 +124,26 @@ export class PageMatcher {
     }
     // Positions in page order for the resolver (it compares blocks by number).
     const cands: Candidate[] = [];
+    const custom: Candidate[] = [];
     const texts: string[] = [];
     ids.forEach((id, pos) => {
       const b = this.blocks.get(id)!;
       texts.push(b.text);
       for (const c of b.cands!) cands.push({ ...c, block: pos });
+      if (reader) for (const c of b.custom!) custom.push({ ...c, block: pos });
     });
-    const mentions: Mention[] = yield* resolveSteps(
-      this.scanner.index,
-      cands,
-      (block, from, to) => texts[block]!.slice(Math.max(0, from), Math.max(0, to)),
-      texts.length,
-    );
-    return mentions.map((m) => ({ ...m, block: ids[m.block]! }));
+    const slice = (block: number, from: number, to: number) => texts[block]!.slice(Math.max(0, from), Math.max(0, to));
+    const pub: Mention[] = yield* resolveSteps(this.scanner.index, cands, slice, texts.length);
+    if (!reader || !custom.length) return pub.map((m) => ({ ...m, block: ids[m.block]! }));
+    const all: Mention[] = yield* resolveSteps(reader.view, [...cands, ...custom], slice, texts.length);
+    const key = (m: Mention) => `${m.block}:${m.start}:${m.end}:${m.entity}`;
+    const shown = new Set(pub.map(key));
+    const mine: (Mention & { private?: true })[] = all
+      .filter((m) => !shown.has(key(m)))
+      .map((m) => ({ ...m, private: true }));
+    return [...pub, ...mine]
+      .sort((a, b) => a.block - b.block || a.start - b.start || a.end - b.end)
+      .map((m) => ({ ...m, block: ids[m.block]! }));
   }
 }
 

@@ -4,7 +4,7 @@
  * matches. The kinds of evidence and the vetoes are named rules in `rules.ts`; every mention keeps
  * the rule that decided it. Pure.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from './flags';
+import { ALIAS_AMBIGUOUS, ALIAS_READER, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
 import {
   DESCRIPTIVE,
@@ -17,11 +17,12 @@ import {
   WEAK,
   type BlockSlice,
   type PageCandidate,
+  type ResolveIndex,
   type RuleId,
 } from './rules';
 import type { Candidate } from './scan';
 
-export type { BlockSlice, PageCandidate } from './rules';
+export type { BlockSlice, PageCandidate, ResolveIndex } from './rules';
 
 export interface Mention {
   block: number;
@@ -35,7 +36,7 @@ export interface Mention {
 }
 
 export function resolveMentions(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   /** Text of a block between two offsets (clamped to the block): for context and the words around a name. */
   blockSlice: BlockSlice,
@@ -54,7 +55,7 @@ export function resolveMentions(
  * so a page with tens of thousands of candidates never blocks it for long.
  */
 export async function resolveMentionsSliced(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,
   shouldYield: () => boolean,
@@ -87,7 +88,7 @@ function weigh(c: PageCandidate, page: PageEvidence): { evidence: number; rule: 
 
 /** The resolution itself, as a generator that pauses every few hundred spans. */
 export function* resolveSteps(
-  index: MatchIndex,
+  index: ResolveIndex,
   candidates: readonly PageCandidate[],
   blockSlice: BlockSlice,
   blockCount?: number,
@@ -155,6 +156,11 @@ export function* resolveSteps(
         bestEntities = placed;
         bestRule = 'context-cue';
       }
+    }
+    // The reader's own name ties with a bundled one: the reader meant theirs.
+    if (best > 0 && bestEntities.length > 1) {
+      const reader = bestEntities.filter((e) => list.some((c) => c.entity === e && c.flags & ALIAS_READER));
+      if (reader.length === 1) bestEntities = reader;
     }
     if (best === 0 || bestEntities.length !== 1) {
       if (best === 0) undecided.push(list);

@@ -6,7 +6,17 @@
  */
 import { foldString, isWordUnit } from './fold';
 import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_PREFERRED, ALIAS_SHORT, ALIAS_TICKER } from './flags';
-import { CATEGORIES, type MatchIndex } from './index-format';
+import { CATEGORIES, type IndexMeta } from './index-format';
+
+/**
+ * What resolution reads of an index: per entity its category, name, cues, relations and
+ * jurisdiction, and the page-wide lists. The bundled index, or the bundled index joined with the
+ * reader's own entities (custom-layer.ts).
+ */
+export interface ResolveIndex {
+  entityCategory: ArrayLike<number>;
+  meta: Pick<IndexMeta, 'names' | 'cues' | 'related' | 'bySurname' | 'givenNames' | 'jurisdictions'>;
+}
 import type { Candidate } from './scan';
 
 /** Why a name was marked, in the reader's words (the card shows it). The order is the wire format. */
@@ -105,7 +115,7 @@ export class PageEvidence {
   private readonly givenNames: Set<string>;
 
   constructor(
-    readonly index: MatchIndex,
+    readonly index: ResolveIndex,
     /** Sorted by block, start, end. */
     readonly cands: readonly PageCandidate[],
     readonly slice: BlockSlice,

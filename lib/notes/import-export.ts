@@ -1,15 +1,25 @@
 /**
  * Export and import of notes. Pure: no database, no DOM, no extension APIs.
  *
- * The JSON file: {"format":"dramatis-notes","version":1,"exportedAt":<ms>,"notes":[Note, …]}.
+ * The JSON file: {"format":"dramatis-notes","version":2,"exportedAt":<ms>,"notes":[Note, …],
+ * "entities":[CustomEntity, …],"history":[Sighting, …]} — a whole backup: the notes, the reader's
+ * own entities and where entities were met. Version 1 files (notes only) are still read.
  * Import validates the whole file before anything is written; a bad file is refused with
  * messages naming the place of each problem ("notes[3].createdAt: expected a number").
  */
 import { z } from 'zod';
+import {
+  canonicalCustom,
+  canonicalSighting,
+  customEntitySchema,
+  sightingSchema,
+  type CustomEntity,
+  type Sighting,
+} from '../custom/types';
 import type { Note } from './types';
 
 export const EXPORT_FORMAT = 'dramatis-notes';
-export const EXPORT_VERSION = 1;
+export const EXPORT_VERSION = 2;
 
 const time = z.number().int().nonnegative();
 
@@ -28,12 +38,23 @@ export const noteSchema = z
   })
   .strict();
 
+const exportFileV1Schema = z
+  .object({
+    format: z.literal(EXPORT_FORMAT),
+    version: z.literal(1),
+    exportedAt: time,
+    notes: z.array(noteSchema),
+  })
+  .strict();
+
 export const exportFileSchema = z
   .object({
     format: z.literal(EXPORT_FORMAT),
     version: z.literal(EXPORT_VERSION),
     exportedAt: time,
     notes: z.array(noteSchema),
+    entities: z.array(customEntitySchema),
+    history: z.array(sightingSchema),
   })
   .strict();
 
@@ -44,6 +65,14 @@ export interface ExportFileOf {
   version: typeof EXPORT_VERSION;
   exportedAt: number;
   notes: Note[];
+  entities: CustomEntity[];
+  history: Sighting[];
+}
+
+/** What a backup holds besides the notes. */
+export interface BackupExtras {
+  entities?: readonly CustomEntity[];
+  history?: readonly Sighting[];
 }
 
 /** Keeps only the fields a note has, in a fixed order, so exports compare byte for byte. */
@@ -62,23 +91,32 @@ export function canonicalNote(n: Note): Note {
   };
 }
 
-/** Oldest first, ties by id: the same notes always give the same file. */
-export function toExportFile(notes: readonly Note[], exportedAt: number): ExportFileOf {
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** Oldest first, ties by id: the same data always give the same file. */
+export function toExportFile(notes: readonly Note[], exportedAt: number, extras: BackupExtras = {}): ExportFileOf {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     exportedAt,
-    notes: [...notes]
-      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-      .map(canonicalNote),
+    notes: [...notes].sort((a, b) => a.createdAt - b.createdAt || byId(a, b)).map(canonicalNote),
+    entities: [...(extras.entities ?? [])].sort((a, b) => a.createdAt - b.createdAt || byId(a, b)).map(canonicalCustom),
+    history: [...(extras.history ?? [])]
+      .sort(
+        (a, b) =>
+          a.firstSeen - b.firstSeen ||
+          (a.entityId < b.entityId ? -1 : a.entityId > b.entityId ? 1 : 0) ||
+          (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+      )
+      .map(canonicalSighting),
   };
 }
 
-export function toJson(notes: readonly Note[], exportedAt: number): string {
-  return JSON.stringify(toExportFile(notes, exportedAt), null, 2) + '\n';
+export function toJson(notes: readonly Note[], exportedAt: number, extras: BackupExtras = {}): string {
+  return JSON.stringify(toExportFile(notes, exportedAt, extras), null, 2) + '\n';
 }
 
-function pathOf(path: readonly PropertyKey[]): string {
+export function pathOf(path: readonly PropertyKey[]): string {
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
@@ -87,7 +125,7 @@ function pathOf(path: readonly PropertyKey[]): string {
   return out || 'file';
 }
 
-function typeName(v: unknown): string {
+export function typeName(v: unknown): string {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'an array';
   const t = typeof v;
@@ -100,7 +138,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
+export function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
   const where = pathOf(issue.path);
   switch (issue.code) {
     case 'invalid_type': {
@@ -126,6 +164,28 @@ function describeIssue(issue: z.core.$ZodIssue, root: unknown): string {
 
 export type ParseResult = { ok: true; file: ExportFileOf } | { ok: false; errors: string[] };
 
+/** At most `max` problems, and how many more there were. */
+export function capErrors(errors: string[], max: number): string[] {
+  const more = errors.length - max;
+  return more > 0 ? [...errors.slice(0, max), `…and ${more} more`] : errors;
+}
+
+/** Problems no schema can see: ids used twice, edits dated before creation. */
+export function duplicateAndTimeErrors(
+  list: readonly { id: string; createdAt: number; updatedAt: number }[],
+  field: string,
+): string[] {
+  const errors: string[] = [];
+  const seen = new Map<string, number>();
+  list.forEach((n, i) => {
+    const prev = seen.get(n.id);
+    if (prev !== undefined) errors.push(`${field}[${i}].id: "${n.id}" is also the id of ${field}[${prev}]`);
+    else seen.set(n.id, i);
+    if (n.updatedAt < n.createdAt) errors.push(`${field}[${i}].updatedAt: earlier than createdAt`);
+  });
+  return errors;
+}
+
 /** Parses and validates a whole export file; on any problem, lists them (at most `maxErrors`). */
 export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
   let raw: unknown;
@@ -148,25 +208,35 @@ export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
     return {
       ok: false,
       errors: [
-        `version: this file is version ${obj.version}, written by a newer Dramatis; this one reads version ${EXPORT_VERSION}`,
+        `version: this file is version ${obj.version}, written by a newer Dramatis; this one reads versions 1 to ${EXPORT_VERSION}`,
       ],
     };
-  const r = exportFileSchema.safeParse(raw);
+  const schema = obj.version === 1 ? exportFileV1Schema : exportFileSchema;
+  const r = schema.safeParse(raw);
   const errors = r.success ? [] : r.error.issues.map((i) => describeIssue(i, raw));
+  let file: ExportFileOf | undefined;
   if (r.success) {
-    const seen = new Map<string, number>();
-    r.data.notes.forEach((n, i) => {
-      const prev = seen.get(n.id);
-      if (prev !== undefined) errors.push(`notes[${i}].id: "${n.id}" is also the id of notes[${prev}]`);
-      else seen.set(n.id, i);
-      if (n.updatedAt < n.createdAt) errors.push(`notes[${i}].updatedAt: earlier than createdAt`);
+    const d = r.data as Partial<ExportFileOf> & { notes: Note[]; exportedAt: number };
+    file = {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: d.exportedAt,
+      notes: d.notes,
+      entities: d.entities ?? [],
+      history: d.history ?? [],
+    };
+    errors.push(...duplicateAndTimeErrors(file.notes, 'notes'), ...duplicateAndTimeErrors(file.entities, 'entities'));
+    const keys = new Map<string, number>();
+    file.history.forEach((h, i) => {
+      const k = `${h.entityId}\n${h.url}`;
+      const prev = keys.get(k);
+      if (prev !== undefined) errors.push(`history[${i}]: the same entity and page as history[${prev}]`);
+      else keys.set(k, i);
+      if (h.lastSeen < h.firstSeen) errors.push(`history[${i}].lastSeen: earlier than firstSeen`);
     });
   }
-  if (errors.length) {
-    const more = errors.length - maxErrors;
-    return { ok: false, errors: more > 0 ? [...errors.slice(0, maxErrors), `…and ${more} more`] : errors };
-  }
-  return { ok: true, file: r.data as ExportFileOf };
+  if (errors.length || !file) return { ok: false, errors: capErrors(errors, maxErrors) };
+  return { ok: true, file };
 }
 
 export interface MergeCounts {
@@ -176,26 +246,47 @@ export interface MergeCounts {
 }
 
 /**
- * How a valid file merges into the notes held: a new id is added; for an id already held, the
- * file's note replaces it only when it was updated later (otherwise the one held is kept).
+ * How a valid file merges into what is held: a new id is added; for an id already held, the
+ * file's record replaces it only when it was updated later (otherwise the one held is kept).
+ * The same rule for notes and for the reader's own entities.
  */
-export function planMerge(
-  existing: ReadonlyMap<string, Note>,
-  incoming: readonly Note[],
-): { put: Note[]; counts: MergeCounts } {
-  const put: Note[] = [];
+export function planMergeOf<T extends { id: string; updatedAt: number }>(
+  existing: ReadonlyMap<string, T>,
+  incoming: readonly T[],
+  canonical: (x: T) => T,
+): { put: T[]; counts: MergeCounts } {
+  const put: T[] = [];
   const counts: MergeCounts = { added: 0, updated: 0, kept: 0 };
   for (const n of incoming) {
     const have = existing.get(n.id);
     if (!have) {
       counts.added++;
-      put.push(canonicalNote(n));
+      put.push(canonical(n));
     } else if (n.updatedAt > have.updatedAt) {
       counts.updated++;
-      put.push(canonicalNote(n));
+      put.push(canonical(n));
     } else counts.kept++;
   }
   return { put, counts };
+}
+
+export function planMerge(
+  existing: ReadonlyMap<string, Note>,
+  incoming: readonly Note[],
+): { put: Note[]; counts: MergeCounts } {
+  return planMergeOf(existing, incoming, canonicalNote);
+}
+
+/**
+ * History rows merge by entity and page: the row seen last gives title and count, the first
+ * sighting of either is kept.
+ */
+export function mergeSighting(held: Sighting | undefined, incoming: Sighting): Sighting | undefined {
+  if (!held) return canonicalSighting(incoming);
+  const newer = incoming.lastSeen > held.lastSeen ? incoming : held;
+  const firstSeen = Math.min(held.firstSeen, incoming.firstSeen);
+  if (newer === held && firstSeen === held.firstSeen) return undefined;
+  return canonicalSighting({ ...newer, firstSeen });
 }
 
 function isoMinute(t: number): string {

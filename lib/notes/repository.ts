@@ -1,9 +1,18 @@
 /**
  * Note operations over the database. Deletion is soft (kept for undo) until purged.
  */
+import { mergeSightings } from '../custom/history';
+import { planPackMerge } from '../custom/pack';
+import type { CustomEntity, Sighting } from '../custom/types';
 import type { NotesDb } from './db';
 import { planMerge, type MergeCounts } from './import-export';
 import type { Note } from './types';
+
+/** What an import changed: notes, and for a whole backup, the reader's entities and history. */
+export interface ImportCounts extends MergeCounts {
+  entities?: MergeCounts;
+  history?: MergeCounts;
+}
 
 export interface NewNote {
   entityId: string;
@@ -69,16 +78,30 @@ export class NotesRepository {
   }
 
   /**
-   * Merges validated notes (see import-export.ts `planMerge`) in one transaction: either every
-   * note is written or, on any failure, none is.
+   * Merges validated notes (see import-export.ts `planMerge`), and with a whole backup the reader's
+   * entities and history, in one transaction: either everything is written or, on any failure,
+   * nothing is.
    */
-  async importNotes(incoming: readonly Note[]): Promise<MergeCounts> {
-    return this.db.transaction('rw', this.db.notes, async () => {
+  async importNotes(
+    incoming: readonly Note[],
+    extras: { entities?: readonly CustomEntity[]; history?: readonly Sighting[] } = {},
+  ): Promise<ImportCounts> {
+    const { db } = this;
+    return db.transaction('rw', [db.notes, db.customEntities, db.sightings], async () => {
       const ids = incoming.map((n) => n.id);
-      const held = (await this.db.notes.bulkGet(ids)).filter((n): n is Note => !!n);
+      const held = (await db.notes.bulkGet(ids)).filter((n): n is Note => !!n);
       const { put, counts } = planMerge(new Map(held.map((n) => [n.id, n])), incoming);
-      if (put.length) await this.db.notes.bulkPut(put);
-      return counts;
+      if (put.length) await db.notes.bulkPut(put);
+      const out: ImportCounts = { ...counts };
+      if (extras.entities) {
+        const list = extras.entities;
+        const have = (await db.customEntities.bulkGet(list.map((e) => e.id))).filter((e): e is CustomEntity => !!e);
+        const plan = planPackMerge(new Map(have.map((e) => [e.id, e])), list);
+        if (plan.put.length) await db.customEntities.bulkPut(plan.put);
+        out.entities = plan.counts;
+      }
+      if (extras.history) out.history = await mergeSightings(db, extras.history);
+      return out;
     });
   }
 

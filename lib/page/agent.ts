@@ -4,7 +4,8 @@
  * with into StaticRanges. The index and the matching live in the extension's background
  * (lib/background/matcher-service.ts); nothing here knows an entity beyond its id and category.
  * Records `performance.measure('dramatis:scan')` for each pass, with the main-thread time by phase
- * and the matcher's own time apart.
+ * and the matcher's own time apart. The page's scripts can read those entries, so they count only
+ * public marks, and a pass run because the reader's own names changed records nothing (`quiet`).
  */
 import type { AgentToMatcher, MarksMessage } from '../match-protocol';
 import { MARK_FIELDS, PART_CHARS } from '../match-protocol';
@@ -31,6 +32,8 @@ export interface ScanOptions extends WalkOptions {
   yielder?: Yielder;
   /** On a long page, called with the marks of the part on screen, before the full pass ends. */
   onPartial?: (mentions: PageMention[]) => void;
+  /** Record no performance entries (a pass the page did not cause: the reader's names changed). */
+  quiet?: boolean;
 }
 
 /**
@@ -53,7 +56,7 @@ export class PageAgent {
   async scan(root: Node, opts: ScanOptions = {}): Promise<PageMention[]> {
     const pass = ++this.pass;
     const startMark = `dramatis:scan:start:${pass}`;
-    performance.mark(startMark);
+    if (!opts.quiet) performance.mark(startMark);
     const yielder = opts.yielder ?? defaultYield;
     const busy = { walk: 0, send: 0, place: 0 };
     let phase: keyof typeof busy = 'walk';
@@ -129,7 +132,9 @@ export class PageAgent {
                 idle = false;
                 workerMs += m.workerMs;
                 opts.onPartial!(placeMarks(m, byId, this.doc));
-                performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / MARK_FIELDS } });
+                // (m.marks: the public ones only.)
+                if (!opts.quiet)
+                  performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / MARK_FIELDS } });
                 drawn = false;
                 account(was);
                 idle = wasIdle;
@@ -160,10 +165,12 @@ export class PageAgent {
     const out = placeMarks(marks, byId, this.doc);
     account(phase);
     const ms = (x: number) => Math.round(x * 10) / 10;
+    if (opts.quiet) return out;
     performance.measure('dramatis:scan', {
       start: startMark,
       detail: {
-        mentions: out.length,
+        // Public marks only: how many private ones a page holds is the reader's business.
+        mentions: marks.private ? out.filter((m) => !m.private).length : out.length,
         blocks: blocks.length,
         busyMs: ms(busy.walk + busy.send + busy.place),
         busy: { walk: ms(busy.walk), send: ms(busy.send), place: ms(busy.place) },

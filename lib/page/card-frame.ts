@@ -74,7 +74,8 @@ export class CardFrame {
       margin: 0 !important; padding: 0 !important; border: 0 !important; background: transparent !important;
       opacity: 1 !important; transform: none !important; filter: none !important; clip-path: none !important;
       z-index: 2147483647 !important; pointer-events: auto !important; overflow: visible !important; }
-      iframe { all: initial !important; display: block !important; border: 0 !important; width: 100% !important;
+      iframe { all: initial !important; display: block !important; visibility: inherit !important;
+      border: 0 !important; width: 100% !important;
       height: 100% !important; background: transparent !important; color-scheme: normal !important; }`;
     root.append(style);
     const frame = doc.createElement('iframe');

@@ -16,6 +16,7 @@ import { HoverController } from './hover-controller';
 import { MatchClient, type PortLike } from './match-client';
 import type { PageMention } from './marks';
 import { mentionInSelection, MentionNavigator } from './navigation';
+import { PrivateMarks } from './private-marks';
 import { contentRequest } from './runtime-requests';
 
 export interface ContentDeps {
@@ -50,6 +51,8 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   const client = new MatchClient(deps.connectMatcher);
   const agent = new PageAgent(doc, client);
   const highlighter = new Highlighter(win);
+  // The reader's own names: never in CSS.highlights (page scripts read it), drawn in a closed root.
+  const privateMarks = new PrivateMarks(doc, signal);
   let mentions: PageMention[] = [];
   let lookup = new MentionLookup([]);
   let settings = await deps.readSettings().catch(() => undefined);
@@ -57,9 +60,18 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   const styledRoots = new WeakSet<ShadowRoot>();
 
   const pageEntityIds = () => [...new Set(mentions.map((m) => m.id))];
-  const show = (found: PageMention[]) => {
-    highlighter.show(found.map((m) => ({ range: m.range, category: m.category })));
-    lookup = new MentionLookup(found);
+  let shownPublic: PageMention[] = [];
+  const show = (found: PageMention[], quiet = false) => {
+    const pub = found.filter((m) => !m.private);
+    const mine = found.filter((m) => m.private);
+    // A pass the page did not cause (the reader's names changed) leaves CSS.highlights untouched
+    // when its public marks are the same: not even the Highlight objects change under the page.
+    if (!quiet || !sameMarks(pub, shownPublic))
+      highlighter.show(pub.map((m) => ({ range: m.range, category: m.category })));
+    shownPublic = pub;
+    privateMarks.show(mine);
+    // The reader's own mark first: where it overlaps a public one, hovering shows theirs.
+    lookup = new MentionLookup(mine.length ? [...mine, ...pub] : found);
   };
 
   const card = new CardFrame(
@@ -83,8 +95,16 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     signal,
   });
 
-  const report = () =>
-    void deps.sendToBackground({ type: 'page:found', payload: { entityIds: pageEntityIds() } }).catch(() => {});
+  const report = () => {
+    const counts = new Map<string, number>();
+    for (const m of mentions) counts.set(m.id, (counts.get(m.id) ?? 0) + 1);
+    void deps
+      .sendToBackground({
+        type: 'page:found',
+        payload: { entityIds: [...counts.keys()], counts: [...counts.values()] },
+      })
+      .catch(() => {});
+  };
 
   // Highlight styles reach into open shadow roots through an adopted stylesheet (no DOM change).
   const styleShadowRoot = (root: ShadowRoot) => {
@@ -101,19 +121,26 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   let scanning: Promise<void> | undefined;
   let again = false;
-  const scan = async () => {
+  /** Whether the pass asked for was caused only by the reader's own names changing. */
+  let quietNext = false;
+  const scan = async (quiet = false) => {
     if (scanning) {
       again = true;
+      quietNext &&= quiet;
       return scanning;
     }
+    quietNext = quiet;
     scanning = (async () => {
       do {
         again = false;
+        const quietPass = quietNext;
+        quietNext = true;
         const roots: ShadowRoot[] = [];
         const found = await agent.scan(doc.body, {
           signal,
           includeCode: settings?.includeCode,
           shadowRoots: roots,
+          quiet: quietPass,
           // A long page shows the marks on screen first (only on the first pass: later passes
           // already have the whole page marked).
           onPartial: mentions.length ? undefined : (partial) => active && !signal.aborted && show(partial),
@@ -124,7 +151,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
           follower.add(r);
         }
         mentions = found;
-        show(found);
+        show(found, quietPass);
         report();
       } while (again && !signal.aborted && active);
     })();
@@ -138,9 +165,16 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
   const follower = new ChangeFollower(() => void scan(), deps.isValid);
   follower.add(doc.body);
 
+  // The reader's own names changed (saved in the options page): the matcher asks for a pass.
+  client.onRescan = () => {
+    if (active && !signal.aborted) void scan(true);
+  };
+
   const activate = () => {
     if (active || signal.aborted) return;
     active = true;
+    // On every page Dramatis reads, before any matching: its presence tells the page nothing.
+    privateMarks.attach();
     follower.start();
     void scan();
   };
@@ -150,6 +184,8 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     follower.stop();
     hover.close();
     highlighter.clear();
+    privateMarks.detach();
+    shownPublic = [];
     mentions = [];
     lookup = new MentionLookup([]);
     report();
@@ -214,6 +250,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     active = false;
     follower.stop();
     highlighter.clear();
+    privateMarks.destroy();
     hover.close();
     card.destroy();
     client.close();
@@ -221,6 +258,24 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   applySettings();
   await scanning;
+}
+
+/** Whether two lists of marks cover the same text with the same categories. */
+function sameMarks(a: readonly PageMention[], b: readonly PageMention[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!.range;
+    const y = b[i]!.range;
+    if (
+      a[i]!.category !== b[i]!.category ||
+      x.startContainer !== y.startContainer ||
+      x.startOffset !== y.startOffset ||
+      x.endContainer !== y.endContainer ||
+      x.endOffset !== y.endOffset
+    )
+      return false;
+  }
+  return true;
 }
 
 /** In a child frame, resolves true once the body holds a little text (false if aborted first). */

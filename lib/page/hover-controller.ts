@@ -33,9 +33,11 @@ export class HoverController {
   constructor(private readonly deps: HoverDeps) {
     const { doc, signal } = deps;
     const win = doc.defaultView!;
-    win.addEventListener('pointermove', (e) => this.onMove(e), { passive: true, signal });
-    win.addEventListener('keydown', (e) => e.key === 'Escape' && this.close(true), { signal });
-    win.addEventListener('pointerdown', (e) => !deps.card.contains(e.target) && this.close(), {
+    // Only the reader's own pointer: a page that dispatches pointer events over its text to see
+    // where a card opens (and so which words are marked privately) gets nothing.
+    win.addEventListener('pointermove', (e) => e.isTrusted && this.onMove(e), { passive: true, signal });
+    win.addEventListener('keydown', (e) => e.isTrusted && e.key === 'Escape' && this.close(true), { signal });
+    win.addEventListener('pointerdown', (e) => e.isTrusted && !deps.card.contains(e.target) && this.close(), {
       signal,
       capture: true,
     });

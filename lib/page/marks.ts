@@ -20,6 +20,8 @@ export interface PageMention {
   nodes: Text[];
   /** Why it was marked (lib/match/rules.ts RULE_IDS). */
   rule: number;
+  /** Found through the reader's own names: drawn privately, never in `CSS.highlights`. */
+  private?: true;
 }
 
 /** Index of the node holding block offset `pos` (the last node starting at or before it). */
@@ -34,41 +36,65 @@ function nodeAt(starts: number[], pos: number): number {
   return lo;
 }
 
-/** Marks to StaticRanges, dropping those in unrendered elements and those whose text has changed. */
+/**
+ * Marks to StaticRanges, dropping those in unrendered elements and those whose text has changed;
+ * the public and the private ones (`m.private`) together, in document order.
+ */
 export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc: Document): PageMention[] {
   const out: PageMention[] = [];
+  /** Each mark's place on the page, kept only when private marks are to be merged in. */
+  const ats: number[] = [];
   const visible = new Map<Element, boolean>();
   // The page's own constructor (in Firefox a content script's globals are not the page's).
   const StaticRangeCtor =
     (doc.defaultView as unknown as { StaticRange?: typeof StaticRange }).StaticRange ?? StaticRange;
-  const flat = m.marks;
-  for (let k = 0; k + MARK_FIELDS - 1 < flat.length; k += MARK_FIELDS) {
-    const block = blocks.get(flat[k]!);
-    const entity = m.entities[flat[k + 3]!];
-    if (!block || !entity) continue;
-    const start = flat[k + 1]!;
-    const end = flat[k + 2]!;
-    const a = nodeAt(block.starts, start);
-    const b = nodeAt(block.starts, end - 1);
-    const startNode = block.nodes[a]!;
-    const endNode = block.nodes[b]!;
-    const el = startNode.parentElement;
-    if (el) {
-      let v = visible.get(el);
-      if (v === undefined) {
-        v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
-        visible.set(el, v);
+  // Blocks are held in document order: their place orders public and private marks together.
+  const place = new Map<number, number>();
+  if (m.private?.length) for (const id of blocks.keys()) place.set(id, place.size);
+  const each = (flat: readonly number[], mine: boolean) => {
+    for (let k = 0; k + MARK_FIELDS - 1 < flat.length; k += MARK_FIELDS) {
+      const block = blocks.get(flat[k]!);
+      const entity = m.entities[flat[k + 3]!];
+      if (!block || !entity) continue;
+      const start = flat[k + 1]!;
+      const end = flat[k + 2]!;
+      const a = nodeAt(block.starts, start);
+      const b = nodeAt(block.starts, end - 1);
+      const startNode = block.nodes[a]!;
+      const endNode = block.nodes[b]!;
+      const el = startNode.parentElement;
+      if (el) {
+        let v = visible.get(el);
+        if (v === undefined) {
+          v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
+          visible.set(el, v);
+        }
+        if (!v) continue;
       }
-      if (!v) continue;
+      const startOffset = start - block.starts[a]!;
+      const endOffset = end - block.starts[b]!;
+      // The text changed under us: the next pass will see it.
+      if (startOffset > startNode.length || endOffset > endNode.length) continue;
+      const range = new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
+      const mention: PageMention = {
+        range,
+        id: entity[0],
+        category: entity[1],
+        nodes: block.nodes.slice(a, b + 1),
+        rule: flat[k + 4]!,
+      };
+      if (mine) mention.private = true;
+      out.push(mention);
+      if (place.size) ats.push(place.get(flat[k]!)! * 0x4000_0000 + start);
     }
-    const startOffset = start - block.starts[a]!;
-    const endOffset = end - block.starts[b]!;
-    // The text changed under us: the next pass will see it.
-    if (startOffset > startNode.length || endOffset > endNode.length) continue;
-    const range = new StaticRangeCtor({ startContainer: startNode, startOffset, endContainer: endNode, endOffset });
-    out.push({ range, id: entity[0], category: entity[1], nodes: block.nodes.slice(a, b + 1), rule: flat[k + 4]! });
-  }
-  return out;
+  };
+  each(m.marks, false);
+  if (!m.private?.length) return out;
+  each(m.private, true);
+  return out
+    .map((x, i) => i)
+    .sort((i, j) => ats[i]! - ats[j]!)
+    .map((i) => out[i]!);
 }
 
 /** A live Range for a mention, or null when the text it pointed at is gone or shorter now. */

@@ -39,6 +39,8 @@ export class MatchClient {
   private pending: Pending | undefined;
   /** Bumped each time a new port is opened: the agent's record of what the matcher holds is per port. */
   generation = 0;
+  /** Called when the matcher asks for a pass again (the reader's own names changed). */
+  onRescan: (() => void) | undefined;
 
   constructor(private readonly connect: () => PortLike) {}
 
@@ -65,8 +67,13 @@ export class MatchClient {
   }
 
   private receive(m: MatcherToAgent): void {
+    if (!m || typeof m !== 'object') return;
+    if (m.type === 'rescan') {
+      this.onRescan?.();
+      return;
+    }
     const p = this.pending;
-    if (!p || !m || typeof m !== 'object' || m.pass !== p.pass) return;
+    if (!p || m.pass !== p.pass) return;
     if (m.type === 'resend') {
       this.pending = undefined;
       p.reject(new ResendAll());

@@ -65,6 +65,7 @@ const SKIP = new Set([
   'audio',
   'video',
   'dramatis-card-host',
+  'dramatis-marks-host',
 ]);
 const CODE = new Set(['code', 'pre', 'kbd', 'samp', 'tt']);
 

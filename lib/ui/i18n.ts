@@ -44,14 +44,15 @@ export function applyDocumentLocale(doc: Document, title?: string): void {
   if (title) doc.title = title;
 }
 
-const TYPE_LABEL: Record<EntityType, () => string> = {
+const TYPE_LABEL: Record<EntityType | 'other', () => string> = {
+  other: () => t('type.other'),
   regulator: () => t('type.regulator'),
   firm: () => t('type.firm'),
   official: () => t('type.official'),
 };
 
 /** "Regulator" / "监管机构", "Firm" / "公司", "Official" / "官员". */
-export function typeLabel(type: EntityType): string {
+export function typeLabel(type: EntityType | 'other'): string {
   return TYPE_LABEL[type]();
 }
 
@@ -86,8 +87,8 @@ export function jurisdictionName(code: string): string {
 }
 
 /** "Regulator · China": what a search result or a chosen entity is. */
-export function kindOf(e: { type: EntityType; jurisdiction: string }): string {
-  return `${typeLabel(e.type)} · ${jurisdictionName(e.jurisdiction)}`;
+export function kindOf(e: { type: EntityType | 'other'; jurisdiction?: string }): string {
+  return e.jurisdiction ? `${typeLabel(e.type)} · ${jurisdictionName(e.jurisdiction)}` : typeLabel(e.type);
 }
 
 export function formatCount(n: number): string {

@@ -1,5 +1,5 @@
-import type { MergeCounts } from '../notes/import-export';
-import type { NewNote } from '../notes/repository';
+import type { CustomEntity, Sighting } from '../custom/types';
+import type { ImportCounts, NewNote } from '../notes/repository';
 import type { Note } from '../notes/types';
 import { call } from './clients';
 
@@ -22,7 +22,11 @@ export const notesApi: NotesApi = {
 };
 
 export const allNotes = (): Promise<Note[]> => call('notes:all', {});
-export const importNotes = (notes: Note[]): Promise<MergeCounts> => call('notes:import', { notes });
+/** Merges notes, and for a whole backup the reader's entities and history, in one transaction. */
+export const importNotes = (
+  notes: Note[],
+  extras: { entities?: CustomEntity[]; history?: Sighting[] } = {},
+): Promise<ImportCounts> => call('notes:import', { notes, ...extras });
 
 /**
  * Asks the browser to keep our storage (IndexedDB, localStorage) under storage pressure.

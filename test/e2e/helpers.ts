@@ -131,3 +131,95 @@ export async function axeViolations(target: Page | Frame): Promise<string[]> {
     return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.html).join(' | ')}`);
   });
 }
+
+export interface PrivateBox {
+  category: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The boxes Dramatis draws for private marks (the reader's own names), read through the DevTools
+ * protocol, which sees into closed shadow roots (page scripts cannot). Coordinates are the host's
+ * (the document's origin).
+ */
+export async function privateMarkBoxes(page: Page): Promise<PrivateBox[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as {
+      root: CdpNode;
+    };
+    const hosts: CdpNode[] = [];
+    const walk = (n: CdpNode) => {
+      if (n.nodeName === 'DRAMATIS-MARKS-HOST') hosts.push(n);
+      for (const c of [...(n.children ?? []), ...(n.shadowRoots ?? [])]) walk(c);
+    };
+    walk(root);
+    const out: PrivateBox[] = [];
+    const attrsOf = (n: CdpNode) =>
+      Object.fromEntries((n.attributes ?? []).flatMap((_, i, a) => (i % 2 ? [] : [[a[i]!, a[i + 1]!]]))) as Record<
+        string,
+        string
+      >;
+    for (const h of hosts)
+      for (const layer of h.shadowRoots?.[0]?.children ?? []) {
+        if (attrsOf(layer).class !== 'layer') continue;
+        for (const box of layer.children ?? []) {
+          const attrs = attrsOf(box);
+          const style = Object.fromEntries(
+            (attrs.style ?? '')
+              .split(';')
+              .map((d) => d.split(':').map((x) => x.trim()))
+              .filter((d) => d.length === 2),
+          ) as Record<string, string>;
+          out.push({
+            category: (attrs.class ?? '').replace(/^m /, ''),
+            left: parseFloat(style.left!),
+            top: parseFloat(style.top!),
+            width: parseFloat(style.width!),
+            height: parseFloat(style.height!),
+          });
+        }
+      }
+    return out;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+interface CdpNode {
+  nodeName: string;
+  attributes?: string[];
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+/** Centre of the first line of the first occurrence of `text` in the page's text, in viewport coordinates. */
+export async function textPoint(page: Page | Frame, text: string): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate((want) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode() as Text | null; n; n = w.nextNode() as Text | null) {
+      const at = n.data.indexOf(want);
+      if (at < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, at);
+      r.setEnd(n, at + want.length);
+      n.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = r.getClientRects()[0]!;
+      return { x: rect.left + Math.min(rect.width / 2, 20), y: rect.top + rect.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!p) throw new Error(`no text "${text}" on the page`);
+  return p;
+}
+
+/** Hovers the first occurrence of some text (a privately marked name) and waits for the card. */
+export async function hoverText(page: Page, text: string): Promise<Frame> {
+  const { x, y } = await textPoint(page, text);
+  await page.mouse.move(x - 40, y - 40);
+  await page.mouse.move(x, y, { steps: 4 });
+  return cardFrame(page);
+}

@@ -7,7 +7,7 @@ import { rmSync } from 'node:fs';
 import { extensionId, launchWithExtension } from '../support/browser';
 import { startRecordingProxy } from '../support/recording-proxy';
 import { startServer, type StaticServer } from '../support/server';
-import { cardFrame, hoverMention, waitForScan } from './helpers';
+import { cardFrame, hoverMention, hoverText, privateMarkBoxes, registeredHighlights, waitForScan } from './helpers';
 
 let server: StaticServer;
 test.beforeAll(async () => {
@@ -205,6 +205,215 @@ test('a page that lays something over the genuine card cannot click its controls
     await page.mouse.click(pinBox.x + pinBox.width / 2, pinBox.y + pinBox.height / 2);
     await expect(pin).toHaveAttribute('aria-pressed', 'true');
     await page.close();
+  });
+});
+
+/** Sends a typed message from an extension page (the options page), as the reader's pages do. */
+async function sendFromOptions(context: BrowserContext, id: string, msgs: { type: string; payload: unknown }[]) {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  const replies = await options.evaluate(async (msgs) => {
+    const c = (
+      globalThis as unknown as {
+        chrome: {
+          runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> };
+        };
+      }
+    ).chrome;
+    const out = [];
+    for (const m of msgs) out.push(await c.runtime.sendMessage(m));
+    return out;
+  }, msgs);
+  await options.close();
+  for (const r of replies) if (!r.ok) throw new Error(r.error);
+  return replies.map((r) => r.data);
+}
+
+const XU_MING = {
+  name: 'Xu Ming',
+  aliases: ['许明'],
+  type: 'official',
+  jurisdiction: 'CN',
+  description: 'Watched closely.',
+  links: [],
+};
+
+type PrivateProbe = Record<string, unknown> & { highlights: [string, number, string, string[]][]; mutations: string[] };
+
+/** Loads the probing page and lets it record everything it can see. */
+async function probePage(context: BrowserContext): Promise<{ page: Page; seen: PrivateProbe }> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/reading/private-probe.html`);
+  await waitForScan(page);
+  await page.waitForTimeout(1000);
+  const seen = await page.evaluate(() => (window as unknown as { __probe(): Promise<PrivateProbe> }).__probe());
+  return { page, seen };
+}
+
+test('a page that watches everything learns no name of the reader’s and no entity with notes (against a reader without them)', async () => {
+  // A reader with nothing of their own.
+  let control: PrivateProbe | undefined;
+  await withBrowser(async ({ context }) => {
+    control = (await probePage(context)).seen;
+  });
+  expect(control!.highlights.flatMap((h) => h[3])).toContain('Securities and Exchange Commission');
+  expect(control!.mutations).toContain('childList html  dramatis-marks-host '); // the watcher saw our host
+
+  await withBrowser(async ({ context, id }) => {
+    // A reader who follows Xu Ming, calls the SEC "the Wall Street cop", keeps notes on the SEC and
+    // keeps a history.
+    await sendFromOptions(context, id, [
+      { type: 'custom:add', payload: { entity: XU_MING } },
+      {
+        type: 'custom:add',
+        payload: {
+          entity: { name: 'Wall Street cop', aliases: [], type: 'other', description: '', links: [], sameAs: 'us-sec' },
+        },
+      },
+      { type: 'notes:add', payload: { entityId: 'us-sec', text: 'Private thoughts on the SEC' } },
+    ]);
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'dramatis:settings': { history: true } }),
+    );
+    await options.close();
+
+    const { page, seen } = await probePage(context);
+    // The reader's names are marked (privately) …
+    const boxes = await privateMarkBoxes(page);
+    expect(boxes.map((b) => b.category).sort()).toEqual(['custom', 'custom', 'regulator']);
+    // … and the page saw exactly what it sees for a reader without them.
+    expect(seen).toEqual(control);
+
+    // Added while the page is open: marked within moments, and still nothing to see.
+    await sendFromOptions(context, id, [
+      {
+        type: 'custom:add',
+        payload: {
+          entity: { name: 'Tencent Holdings', aliases: ['Alibaba'], type: 'firm', description: '', links: [] },
+        },
+      },
+    ]);
+    await expect.poll(async () => (await privateMarkBoxes(page)).length, { timeout: 5000 }).toBe(4);
+    const again = await page.evaluate(() => (window as unknown as { __probe(): Promise<PrivateProbe> }).__probe());
+    // (Only the probe's own second round of mutations differs: none of ours.)
+    expect({ ...again, mutations: again.mutations.slice(0, control!.mutations.length) }).toEqual(control);
+    expect(again.mutations.slice(control!.mutations.length)).toEqual([]);
+  });
+});
+
+test('the card’s size says nothing of the history, and the card of any entity of the reader’s has one size', async () => {
+  test.setTimeout(180_000);
+  await withBrowser(async ({ context, id }) => {
+    await sendFromOptions(context, id, [
+      { type: 'custom:add', payload: { entity: { ...XU_MING, description: 'Short.' } } },
+      {
+        type: 'custom:add',
+        payload: {
+          entity: {
+            ...XU_MING,
+            name: 'Tencent Holdings',
+            aliases: ['许明 holdings', 'another name', 'and another'],
+            description: 'A much longer description of a name the reader follows. '.repeat(12),
+            links: ['https://a.test/1', 'https://b.test/2', 'https://c.test/3'],
+          },
+        },
+      },
+    ]);
+    /** The card host's size once it has stopped changing. */
+    const settled = async (p: Page) => {
+      const box = () =>
+        p.evaluate(() => {
+          const r = document.querySelector('dramatis-card-host')!.getBoundingClientRect();
+          return { w: r.width, h: r.height };
+        });
+      let last = await box();
+      for (let i = 0; i < 40; i++) {
+        await p.waitForTimeout(250);
+        const now = await box();
+        if (now.w === last.w && now.h === last.h && i >= 2) return now;
+        last = now;
+      }
+      return last;
+    };
+    /** A fresh tab on the same page, the card of Apple Inc. opened: its history line and size. */
+    const measure = async () => {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/reading/notes-probe.html`);
+      await waitForScan(page);
+      const card = await hoverMention(page, 'Apple Inc.');
+      await expect(card.locator('.note-list')).toBeAttached();
+      await page.waitForTimeout(300);
+      const history = card.locator('.history-line');
+      const line = (await history.count()) ? await history.textContent() : null;
+      const size = await settled(page);
+      await page.close();
+      return { line, size };
+    };
+    // History off, then on (this page seen), then on with 13 pages seen.
+    const off = await measure();
+    expect(off.line).toBeNull();
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${id}/options.html`);
+    await options.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(x: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ 'dramatis:settings': { history: true } }),
+    );
+    const one = await measure();
+    expect(one.line).toContain('Seen on 1 page');
+    const history = Array.from({ length: 12 }, (_, i) => ({
+      entityId: 'us-aapl',
+      url: `https://news.test/${i}`,
+      host: 'news.test',
+      title: `A long headline about Apple, number ${i}, `.repeat(4),
+      firstSeen: 1_700_000_000_000 + i,
+      lastSeen: 1_700_000_000_000 + i,
+      count: 3,
+    }));
+    await options.evaluate(
+      (history) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'notes:import', payload: { notes: [], history } }),
+      history,
+    );
+    const thirteen = await measure();
+    expect(thirteen.line).toContain('Seen on 13 pages');
+    expect(one.size).toEqual(off.size);
+    expect(thirteen.size).toEqual(off.size);
+
+    // The reader's own entities: one card size, whatever their description, names and links.
+    const page2 = await context.newPage();
+    await page2.goto(`${server.url}/reading/private-probe.html`);
+    await waitForScan(page2);
+    const sizeOf = async (text: string) => {
+      await page2.keyboard.press('Escape');
+      await page2.mouse.move(5, 5);
+      await page2.waitForTimeout(400);
+      const c = await hoverText(page2, text);
+      await expect(c.locator('.note-list')).toBeAttached();
+      await expect(c.locator('#entity-name')).toHaveText(text);
+      return settled(page2);
+    };
+    const a = await sizeOf('Xu Ming');
+    // A closed card is gone from sight and from hit-testing (its frame hides with its host).
+    const box = await page2.evaluate(() => {
+      const r = document.querySelector('dramatis-card-host')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await page2.keyboard.press('Escape');
+    await page2.mouse.move(5, 5);
+    await page2.waitForTimeout(400);
+    expect(await page2.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.nodeName, box)).not.toBe(
+      'DRAMATIS-CARD-HOST',
+    );
+    const b = await sizeOf('Tencent Holdings');
+    expect(b).toEqual(a);
+    expect((await registeredHighlights(page2)).map((h) => h.text)).toContain('Tencent Holdings'); // public too
   });
 });
 

@@ -1,18 +1,256 @@
 /**
- * Firefox smoke test: the Firefox build loaded into Debian's firefox-esr through WebDriver BiDi
+ * Firefox end to end: the Firefox build loaded into Debian's firefox-esr through WebDriver BiDi
  * (puppeteer-core; Playwright's Firefox cannot load extensions). Checks that the seed entities are
- * highlighted under the right categories with the CSS Custom Highlight API, and that the page's
- * DOM is unchanged. Run after `npm run build:firefox`: `tsx test/firefox/smoke.ts`.
- * Skipped with a message when no Firefox is installed (a failure under CI).
+ * highlighted under the right categories with the CSS Custom Highlight API and that the page's DOM
+ * is unchanged, then the main journeys: the hover card, a note kept after a reload, a framed card
+ * that answers nothing, popup search, an entity of the reader's own marked privately with its
+ * card, and export and import of a backup. Run after `npm run build:firefox`:
+ * `tsx test/firefox/smoke.ts`. Skipped with a message when no Firefox is installed (a failure under CI).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer-core';
 import { ROOT } from '../support/browser';
 import { startServer } from '../support/server';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const EXT = join(ROOT, process.env.DRAMATIS_OUT ?? '.output', 'firefox-mv2');
+
+type Check = (name: string, ok: boolean, detail?: string) => void;
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function until<T>(f: () => Promise<T | undefined | false>, ms = 15_000): Promise<T | undefined> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const v = await f().catch(() => undefined);
+    if (v) return v;
+    await sleep(200);
+  }
+  return undefined;
+}
+
+/** Sends a typed message from one of our extension pages, as the popup and options page do. */
+function send(page: Page, type: string, payload: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> {
+  return page.evaluate(
+    (type: string, payload: unknown) =>
+      (
+        globalThis as unknown as {
+          browser: { runtime: { sendMessage(m: unknown): Promise<{ ok: boolean; data?: unknown; error?: string }> } };
+        }
+      ).browser.runtime.sendMessage({ type, payload }),
+    type,
+    payload,
+  );
+}
+
+/** The child frame showing a card (its URL is not always reported over BiDi). */
+async function cardFrameOf(page: Page) {
+  for (const f of page.frames()) {
+    if (f === page.mainFrame()) continue;
+    if (await f.evaluate(() => !!document.querySelector('#entity-name')).catch(() => false)) return f;
+  }
+  return undefined;
+}
+
+/** Hovers the first occurrence of a text and returns the card's frame once it shows `name`. */
+async function hoverText(page: Page, text: string, name: string) {
+  const at = await page.evaluate((want: string) => {
+    const w = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = w.nextNode() as Text | null; n; n = w.nextNode() as Text | null) {
+      const i = n.data.indexOf(want);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + want.length);
+      const b = r.getClientRects()[0]!;
+      return { x: b.left + 8, y: b.top + b.height / 2 };
+    }
+    return null;
+  }, text);
+  if (!at) return undefined;
+  await page.mouse.move(5, 5);
+  await sleep(500);
+  await page.mouse.move(at.x + 120, at.y + 120);
+  await page.mouse.move(at.x, at.y, { steps: 4 });
+  return until(async () => {
+    const f = await cardFrameOf(page);
+    const shown = f ? await f.evaluate(() => document.querySelector('#entity-name')?.textContent) : undefined;
+    return shown === name ? f : undefined;
+  });
+}
+
+/**
+ * The journeys beyond the first card: popup search, an entity of the reader's own (marked
+ * privately, its card, its note), and a backup exported and imported again.
+ */
+async function journeys(
+  browser: Browser,
+  opener: Frame,
+  origin: string,
+  serverUrl: string,
+  check: Check,
+): Promise<void> {
+  // WebDriver BiDi may not navigate to moz-extension addresses. The card's frame asks the
+  // background to open the options page (as its "See the list" link does); that page, a full
+  // extension tab, opens the popup page in a tab.
+  const pageAt = async (path: string, opening: () => Promise<unknown>): Promise<Page> => {
+    const target = browser.waitForTarget((t) => t.url() === `${origin}${path}`, { timeout: 15_000 });
+    console.log('opening', JSON.stringify(await opening()));
+    await sleep(3000);
+    console.log(
+      'targets',
+      browser.targets().map((t) => t.url()),
+    );
+    const page = await (await target).page();
+    if (!page) throw new Error(`no page for ${path}`);
+    return page;
+  };
+  const options = await pageAt('/options.html#/entities', () =>
+    opener.evaluate(() =>
+      (
+        globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+      ).browser.runtime.sendMessage({ type: 'options:open', payload: { hash: '#/entities' } }),
+    ),
+  );
+  const popup = await pageAt('/popup.html', () =>
+    options.evaluate(
+      (url: string) =>
+        (
+          globalThis as unknown as { browser: { tabs: { create(o: { url: string }): Promise<unknown> } } }
+        ).browser.tabs.create({ url }),
+      `${origin}/popup.html`,
+    ),
+  );
+  // Popup search (the popup page opened in a tab).
+  await popup.waitForSelector('input[aria-label="Search entities"]');
+  await popup.type('input[aria-label="Search entities"]', 'Securities and Exchange');
+  const hit = await until(
+    () =>
+      popup.evaluate(() =>
+        [...document.querySelectorAll('section[aria-label="Search results"] li button')]
+          .map((b) => b.textContent ?? '')
+          .find((t) => t.includes('Securities and Exchange Commission')),
+      ),
+    30_000,
+  );
+  check('popup search finds the SEC', !!hit, String(hit));
+
+  // An entity of the reader's own, added from the options page.
+  const added = await send(options, 'custom:add', {
+    entity: {
+      name: 'Zhou Lanxin',
+      aliases: ['周兰心'],
+      type: 'official',
+      description: 'Followed since the spring.',
+      links: ['https://gov.test/zhou'],
+    },
+  });
+  check('an entity of your own is saved', added.ok, JSON.stringify(added));
+  const page = await browser.newPage();
+  await page.goto(`${serverUrl}/ff-custom.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('dramatis:scan', 'measure').length > 0, {
+    timeout: 20_000,
+  });
+  const registered = await page.evaluate(() => {
+    const out: string[] = [];
+    for (const [name, h] of (CSS as unknown as { highlights: Map<string, Set<AbstractRange>> }).highlights)
+      for (const r of h) {
+        const range = document.createRange();
+        range.setStart(r.startContainer, r.startOffset);
+        range.setEnd(r.endContainer, r.endOffset);
+        out.push(`${name}:${range.toString()}`);
+      }
+    return out.sort();
+  });
+  check(
+    'the reader’s own name is not in CSS.highlights (page scripts read it); bundled names are',
+    registered.includes('dramatis-firm:Alibaba Group') && !registered.some((r) => /Zhou|周/.test(r)),
+    JSON.stringify(registered),
+  );
+  const hostOk = await page.evaluate(() => {
+    const h = document.querySelector('dramatis-marks-host');
+    return !!h && h.shadowRoot === null && h.getBoundingClientRect().width === 0;
+  });
+  check('the private marks host is on the page, closed and of no size', hostOk);
+  const card = await hoverText(page, 'Zhou Lanxin', 'Zhou Lanxin');
+  const cardText = card ? await card.evaluate(() => document.body.innerText) : '';
+  check(
+    'hovering the reader’s own name opens its card: “Your entity”, description, link',
+    /Your entity/.test(cardText) &&
+      cardText.includes('Followed since the spring.') &&
+      cardText.includes('gov.test/zhou'),
+    cardText.slice(0, 200),
+  );
+  if (card) {
+    await card.type('textarea[aria-label^="New note"]', 'Firefox note on my own entity');
+    await card.click('.note-editor button[type="submit"]');
+    await card
+      .waitForFunction(
+        () =>
+          [...document.querySelectorAll('.note-text')].some((n) => n.textContent === 'Firefox note on my own entity'),
+        { timeout: 10_000 },
+      )
+      .catch(() => {});
+  }
+
+  // Export a backup from the options page (the download captured as it is made), then import it
+  // into an emptied store: notes and the reader's entity come back.
+  await options.evaluate(() => (location.hash = '#/backup'));
+  await options.waitForSelector('input[aria-label="Import notes file"]');
+  await options.evaluate(() => {
+    const w = window as unknown as { __downloads: Promise<string>[] };
+    w.__downloads = [];
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      w.__downloads.push(fetch(this.href).then((r) => r.text()));
+    };
+  });
+  await options.evaluate(() =>
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Export JSON')?.click(),
+  );
+  const exported = await until(() =>
+    options.evaluate(async () => {
+      const d = (window as unknown as { __downloads: Promise<string>[] }).__downloads;
+      return d.length ? d[0] : undefined;
+    }),
+  );
+  const file = exported
+    ? (JSON.parse(exported) as { notes: { text: string }[]; entities: { name: string }[] })
+    : undefined;
+  check(
+    'export: one JSON file with the notes and the reader’s entity',
+    !!file &&
+      file.notes.some((n) => n.text === 'Firefox note on my own entity') &&
+      file.entities.some((e) => e.name === 'Zhou Lanxin'),
+    exported?.slice(0, 200) ?? 'no download',
+  );
+  if (!file || !exported) return;
+  const id = (added.data as { id: string }).id;
+  const notes = (await send(options, 'notes:all', {})).data as { id: string }[];
+  for (const n of notes) await send(options, 'notes:delete', { id: n.id });
+  await send(options, 'custom:delete', { id });
+  const path = join(tmpdir(), `dramatis-ff-${Date.now()}.json`);
+  writeFileSync(path, exported);
+  const input = await options.$('input[aria-label="Import notes file"]');
+  await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
+  const status = await until(() =>
+    options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? undefined),
+  );
+  rmSync(path, { force: true });
+  check('import: the file is read back', /Imported .*Your entities: 0 added, 1 updated/.test(status ?? ''), status);
+  const back = await send(options, 'custom:list', {});
+  const notesBack = await send(options, 'notes:all', {});
+  check(
+    'import: the reader’s entity and notes are back',
+    (back.data as { name: string }[]).some((e) => e.name === 'Zhou Lanxin') &&
+      (notesBack.data as { text: string }[]).some((n) => n.text === 'Firefox note on my own entity'),
+    JSON.stringify([back, notesBack]).slice(0, 300),
+  );
+  await page.reload();
+  const again = await hoverText(page, '周兰心', 'Zhou Lanxin');
+  check('after the import the name is marked again, with its card', !!again);
+}
 
 async function main(): Promise<number> {
   if (!existsSync(FIREFOX)) {
@@ -34,11 +272,13 @@ async function main(): Promise<number> {
 <p>Niu Yibing, vice minister of the Cyberspace Administration of China (CAC), spoke.</p>
 <p>Alibaba Group and Tencent Holdings cut investment; <a href="#">Didi</a> Global was fined.</p>
 <p>国家网信办表示。</p><textarea>Sun Weimin in a textarea</textarea></body></html>`,
+    '/ff-custom.html': `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Firefox, your own names</title></head><body>
+<p>Zhou Lanxin, a new official, met Alibaba Group on Monday.</p><p>周兰心表示。</p></body></html>`,
   });
   let browser: Browser | undefined;
   let passed = 0;
   let failed = 0;
-  const check = (name: string, ok: boolean, detail = '') => {
+  const check: Check = (name: string, ok: boolean, detail = '') => {
     if (ok) passed++;
     else failed++;
     console.log(`${ok ? '✓' : '✘'} ${name}${ok ? '' : `  ${detail}`}`);
@@ -207,6 +447,9 @@ async function main(): Promise<number> {
         !!url && replies.length === 0 && shown === '',
         `${url} ${JSON.stringify(replies)} ${shown}`,
       );
+      const origin = /^moz-extension:\/\/[^/]+/.exec(url)?.[0];
+      if (origin && genuine) await journeys(browser, genuine, origin, server.url, check);
+      else check('the extension’s address is known', false);
     }
   } catch (err) {
     check('Firefox run', false, err instanceof Error ? err.message : String(err));

@@ -34,8 +34,32 @@ describe('import validation', () => {
     const r = parseNotesFile(toJson(good, 1_700_000_300_000));
     expect(r).toEqual({
       ok: true,
-      file: { format: 'dramatis-notes', version: 1, exportedAt: 1_700_000_300_000, notes: good },
+      file: {
+        format: 'dramatis-notes',
+        version: 2,
+        exportedAt: 1_700_000_300_000,
+        notes: good,
+        entities: [],
+        history: [],
+      },
     });
+  });
+
+  test('a version 1 file (notes only, as 0.2.0 wrote it) is still read', () => {
+    expect(parseNotesFile(fileOf(good))).toEqual({
+      ok: true,
+      file: {
+        format: 'dramatis-notes',
+        version: 2,
+        exportedAt: 1_700_000_300_000,
+        notes: good,
+        entities: [],
+        history: [],
+      },
+    });
+    // A version 1 file never held entities.
+    const r = parseNotesFile(fileOf(good, { entities: [] }));
+    expect(r.ok).toBe(false);
   });
 
   test.each([
@@ -46,7 +70,10 @@ describe('import validation', () => {
       'format: expected "dramatis-notes", found nothing — this is not a Dramatis notes file',
     ],
     [fileOf([], { format: 'evernote' }), 'format: expected "dramatis-notes", found "evernote"'],
-    [fileOf([], { version: 7 }), 'version: this file is version 7, written by a newer Dramatis'],
+    [
+      fileOf([], { version: 7 }),
+      'version: this file is version 7, written by a newer Dramatis; this one reads versions 1 to 2',
+    ],
     [
       fileOf([good[0], good[1], { ...good[1], id: 'n3', createdAt: '2024-01-01' }]),
       'notes[2].createdAt: expected a number, found a string',

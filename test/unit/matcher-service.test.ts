@@ -176,7 +176,7 @@ describe('matcher service', () => {
     small.send(pass({ pass: 2, order: [1], blocks: [{ id: 1, text: 'Didi Global' }] }));
     await until(() => big.sent.length > 0 && small.sent.length > 0, 20_000);
     // The short page did not wait for the long one, and only its newest pass was answered.
-    expect(small.sent.map((m) => m.pass)).toEqual([2]);
+    expect(small.sent.map((m) => (m.type === 'rescan' ? -1 : m.pass))).toEqual([2]);
     expect(Object.values((small.sent[0] as MarksMessage).entities)[0]![0]).toBe('cn-didi');
     expect(gone.sent).toEqual([]);
     expect(svc.sessions).toBe(2);

@@ -82,7 +82,7 @@ describe('schema upgrades', () => {
     expect((await repo.all()).map((n) => n.id)).toEqual(['old-2', 'old-1']);
     expect(await repo.listForEntity('cn-didi')).toEqual([v1Notes[1]]);
     expect(await db.notes.where('tags').equals('data').primaryKeys()).toEqual(['old-1']);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3); // through v2 (deletedAt index) to v3 (the reader's entities, history)
     expect(await db.notes.where('deletedAt').above(0).primaryKeys()).toEqual(['old-3']);
     // Still restorable after the upgrade.
     await repo.restore('old-3');
