@@ -29,9 +29,9 @@ function routeOf(hash: string): Route {
 const TABS: { tab: Route['tab']; label: () => string; hash: string }[] = [
   { tab: 'notes', label: () => t('options.tabNotes'), hash: '#/notes' },
   { tab: 'add', label: () => t('options.tabAdd'), hash: '#/add' },
-  { tab: 'backup', label: () => t('options.tabBackup'), hash: '#/backup' },
   { tab: 'entities', label: () => t('options.tabEntities'), hash: '#/entities' },
   { tab: 'history', label: () => t('options.tabHistory'), hash: '#/history' },
+  { tab: 'backup', label: () => t('options.tabBackup'), hash: '#/backup' },
 ];
 
 /**

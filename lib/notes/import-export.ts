@@ -247,10 +247,12 @@ export interface MergeCounts {
 
 /**
  * How a valid file merges into what is held: a new id is added; for an id already held, the
- * file's record replaces it only when it was updated later (otherwise the one held is kept).
- * The same rule for notes and for the reader's own entities.
+ * file's record replaces it when it was updated later, or when the one held was deleted (it is
+ * still kept for undo) and the file holds the same edit alive: importing a backup brings back what
+ * was deleted since, but never an older text over a newer one. Otherwise the one held is kept. The same rule for notes and for the reader's
+ * own entities.
  */
-export function planMergeOf<T extends { id: string; updatedAt: number }>(
+export function planMergeOf<T extends { id: string; updatedAt: number; deletedAt?: number }>(
   existing: ReadonlyMap<string, T>,
   incoming: readonly T[],
   canonical: (x: T) => T,
@@ -262,7 +264,10 @@ export function planMergeOf<T extends { id: string; updatedAt: number }>(
     if (!have) {
       counts.added++;
       put.push(canonical(n));
-    } else if (n.updatedAt > have.updatedAt) {
+    } else if (
+      n.updatedAt > have.updatedAt ||
+      (have.deletedAt !== undefined && n.deletedAt === undefined && n.updatedAt >= have.updatedAt)
+    ) {
       counts.updated++;
       put.push(canonical(n));
     } else counts.kept++;

@@ -78,6 +78,8 @@ test('English by default: the popup, the options page and the card', async () =>
     await expect(options.getByRole('navigation').getByRole('link')).toHaveText([
       'Notes',
       'Add a note',
+      'Your entities',
+      'Where seen',
       'Export & import',
     ]);
     await expect(options.locator('.result-count')).toHaveText('0 notes');
@@ -141,6 +143,8 @@ test('Chinese with the browser in zh-CN: the popup, the options page and the car
     await expect(options.getByRole('navigation', { name: '栏目' }).getByRole('link')).toHaveText([
       '笔记',
       '添加笔记',
+      '我的条目',
+      '出现记录',
       '导出与导入',
     ]);
     await expect(options.locator('.result-count')).toHaveText('1 条笔记');

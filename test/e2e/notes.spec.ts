@@ -270,7 +270,7 @@ test('export then import through the options page gives back the same notes; a b
     };
     await sendFromPage(optA, 'notes:update', { id: third.id, text: 'Spokesperson, edited', tags: ['people'] });
     const exported = await exportJson(optA, a.id);
-    expect(exported.json).toMatchObject({ format: 'dramatis-notes', version: 1 });
+    expect(exported.json).toMatchObject({ format: 'dramatis-notes', version: 2 });
     expect(exported.json.notes).toHaveLength(3);
 
     // Markdown: grouped by entity, readable.
@@ -388,7 +388,8 @@ test('a database written by version 1 opens with every note intact', async () =>
     await expect(options.locator('.note-text')).toHaveText(['Second old note', 'Written by Dramatis 0.1.0']);
     await expect(options.locator('.note-quote')).toHaveText(['An old quote']);
     const dbs = await options.evaluate(async () => (await indexedDB.databases()).filter((d) => d.name === 'dramatis'));
-    expect(dbs).toEqual([{ name: 'dramatis', version: 20 }]);
+    // Dexie stores version × 10: schema 3 (the reader's entities and history) after the upgrade.
+    expect(dbs).toEqual([{ name: 'dramatis', version: 30 }]);
     // Every field intact: the export holds the live notes exactly as written; the deleted one can be restored.
     const { json } = await exportJson(options, ext.id);
     expect(json.notes).toEqual([v1[0], v1[1]]);

@@ -95,15 +95,18 @@ async function journeys(
   // WebDriver BiDi may not navigate to moz-extension addresses. The card's frame asks the
   // background to open the options page (as its "See the list" link does); that page, a full
   // extension tab, opens the popup page in a tab.
+  // The new tab's target may report no address over BiDi: each page is asked for its own.
   const pageAt = async (path: string, opening: () => Promise<unknown>): Promise<Page> => {
-    const target = browser.waitForTarget((t) => t.url() === `${origin}${path}`, { timeout: 15_000 });
-    console.log('opening', JSON.stringify(await opening()));
-    await sleep(3000);
-    console.log(
-      'targets',
-      browser.targets().map((t) => t.url()),
-    );
-    const page = await (await target).page();
+    const before = new Set(await browser.pages());
+    await opening();
+    const page = await until(async () => {
+      for (const p of await browser.pages()) {
+        if (before.has(p)) continue;
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href === `${origin}${path}`) return p;
+      }
+      return undefined;
+    }, 20_000);
     if (!page) throw new Error(`no page for ${path}`);
     return page;
   };
@@ -135,7 +138,11 @@ async function journeys(
       ),
     30_000,
   );
-  check('popup search finds the SEC', !!hit, String(hit));
+  check(
+    'popup search finds the SEC',
+    !!hit,
+    hit ?? (await popup.evaluate(() => document.body.innerText.slice(0, 300)).catch(() => '')),
+  );
 
   // An entity of the reader's own, added from the options page.
   const added = await send(options, 'custom:add', {
@@ -235,7 +242,10 @@ async function journeys(
   const input = await options.$('input[aria-label="Import notes file"]');
   await (input as unknown as { uploadFile(p: string): Promise<void> }).uploadFile(path);
   const status = await until(() =>
-    options.evaluate(() => document.querySelector('[role="status"]')?.textContent ?? undefined),
+    options.evaluate(() => {
+      const t = document.querySelector('[role="status"]')?.textContent ?? '';
+      return t.startsWith('Imported') ? t : undefined; // not the export's message still shown
+    }),
   );
   rmSync(path, { force: true });
   check('import: the file is read back', /Imported .*Your entities: 0 added, 1 updated/.test(status ?? ''), status);

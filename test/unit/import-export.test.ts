@@ -117,6 +117,18 @@ describe('merge', () => {
       ['n9', 'Second'],
     ]);
   });
+
+  test('a note deleted here comes back from a backup holding it, but an older text never replaces a newer one', () => {
+    const deletedAt = good[0]!.updatedAt + 10;
+    const held = new Map<string, Note>([
+      [good[0]!.id, { ...good[0]!, deletedAt }],
+      [good[1]!.id, { ...good[1]!, text: 'edited, then deleted', updatedAt: good[1]!.updatedAt + 5, deletedAt }],
+    ]);
+    const { put, counts } = planMerge(held, [good[0]!, good[1]!]);
+    expect(counts).toEqual({ added: 0, updated: 1, kept: 1 });
+    expect(put).toEqual([good[0]!]);
+    expect(put[0]!.deletedAt).toBeUndefined();
+  });
 });
 
 describe('markdown', () => {
@@ -174,11 +186,19 @@ describe('round trip through the database', () => {
     expect(await repo.all()).toEqual(before);
   });
 
-  test('a newer copy of a deleted note brings it back; an older one does not', async () => {
+  test('a backup brings back a deleted note (the same edit or newer); an older edit does not', async () => {
     const n = await repo.add({ entityId: 'cn-cac', text: 'v1' });
     await repo.remove(n.id);
-    expect(await repo.importNotes([{ ...n, text: 'old' }])).toEqual({ added: 0, updated: 0, kept: 1 });
+    expect(await repo.importNotes([{ ...n, text: 'old', updatedAt: n.updatedAt - 5 }])).toEqual({
+      added: 0,
+      updated: 0,
+      kept: 1,
+    });
     expect(await repo.all()).toEqual([]);
+    // The backup made before the deletion: the note is back as it was.
+    expect(await repo.importNotes([n])).toEqual({ added: 0, updated: 1, kept: 0 });
+    expect((await repo.all()).map((x) => x.text)).toEqual(['v1']);
+    await repo.remove(n.id);
     expect(await repo.importNotes([{ ...n, text: 'v2', updatedAt: n.updatedAt + 5 }])).toEqual({
       added: 0,
       updated: 1,
