@@ -24,10 +24,6 @@ export const NOTES_BOX_PX = 240;
  */
 export const CUSTOM_DETAILS_PX = 170;
 
-/** Words shown here (kept together for the translation catalogue). */
-const TEXT = {
-  customGone: 'This entity of yours was deleted.',
-};
 /** The card's vertical padding (22) and the notes box's top margin (8), from card.css. */
 const CARD_PADDING_PX = 30;
 
@@ -200,7 +196,7 @@ export function CardApp({ port }: { port: CardPort }) {
           ) : null}
           {custom && !own ? (
             <p class={mine.error ? 'error' : 'meta'}>
-              {mine.error ?? (mine.entities ? TEXT.customGone : t('common.loading'))}
+              {mine.error ?? (mine.entities ? t('custom.gone') : t('common.loading'))}
             </p>
           ) : null}
           {own ? <CustomDetails entity={own} onEdit={() => void openOptions(editEntityHash(own.id))} /> : null}

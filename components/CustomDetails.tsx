@@ -1,22 +1,6 @@
 import type { CustomEntity } from '../lib/custom/types';
-import { jurisdictionName } from '../lib/ui/i18n';
+import { formatDay, kindOf, t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/links';
-
-/** Words shown here (kept together for the translation catalogue). */
-const TEXT = {
-  yours: 'Your entity',
-  type: { regulator: 'Regulator', firm: 'Firm', official: 'Official', other: 'Other' } as Record<string, string>,
-  alsoWritten: 'Also written',
-  links: 'Links',
-  noDescription: 'No description yet.',
-  added: 'Added',
-  edited: 'edited',
-  edit: 'Edit',
-};
-
-function day(t: number): string {
-  return new Date(t).toLocaleDateString(undefined, { dateStyle: 'medium' });
-}
 
 function hostOf(url: string): string {
   try {
@@ -38,22 +22,19 @@ export function CustomDetails({ entity: e, onEdit }: { entity: CustomEntity; onE
     <article class="entity custom-entity" aria-labelledby="entity-name">
       <header>
         <div class="badges">
-          <span class="badge cat-custom">{TEXT.yours}</span>
-          <span class="jurisdiction">
-            {TEXT.type[e.type] ?? e.type}
-            {e.jurisdiction ? ` · ${jurisdictionName(e.jurisdiction)}` : ''}
-          </span>
+          <span class="badge cat-custom">{t('custom.yours')}</span>
+          <span class="jurisdiction">{kindOf(e)}</span>
         </div>
         <h1 id="entity-name">{e.name}</h1>
         {e.aliases.length ? (
-          <p class="native" aria-label={TEXT.alsoWritten}>
+          <p class="native" aria-label={t('custom.alsoWritten')}>
             {e.aliases.join(' · ')}
           </p>
         ) : null}
       </header>
-      <p class="description">{e.description || <span class="meta">{TEXT.noDescription}</span>}</p>
+      <p class="description">{e.description || <span class="meta">{t('custom.noDescription')}</span>}</p>
       {links.length ? (
-        <section aria-label={TEXT.links}>
+        <section aria-label={t('custom.links')}>
           <ul class="custom-links">
             {links.map(({ l, href }) => (
               <li key={l}>
@@ -70,13 +51,13 @@ export function CustomDetails({ entity: e, onEdit }: { entity: CustomEntity; onE
         </section>
       ) : null}
       <footer class="provenance">
-        {TEXT.added} {day(e.createdAt)}
-        {e.updatedAt !== e.createdAt ? ` · ${TEXT.edited} ${day(e.updatedAt)}` : ''}
+        {t('custom.added', { date: formatDay(e.createdAt) })}
+        {e.updatedAt !== e.createdAt ? ` · ${t('custom.edited', { date: formatDay(e.updatedAt) })}` : ''}
         {onEdit ? (
           <>
             {' · '}
             <button type="button" class="link" onClick={onEdit}>
-              {TEXT.edit}
+              {t('custom.edit')}
             </button>
           </>
         ) : null}

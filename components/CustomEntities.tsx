@@ -13,65 +13,9 @@ import type { MergeCounts } from '../lib/notes/import-export';
 import { useEntities, useEntitySearch } from '../lib/ui/clients';
 import { customApi, searchCustom, useCustomList } from '../lib/ui/custom-api';
 import { download, stamp } from './NotesBackup';
-import { jurisdictionName } from '../lib/ui/i18n';
+import { formatCount, kindOf, rich, slot, t, typeLabel } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/links';
-
-/** Words shown here (kept together for the translation catalogue). */
-const TEXT = {
-  title: 'Your entities',
-  intro:
-    'Names you follow that Dramatis does not know: a new official, a small firm, a case. They are marked on every page like the bundled ones, only you can see which, and they never leave this device.',
-  add: 'Add an entity',
-  search: 'Search your entities',
-  searchPlaceholder: 'Search names and aliases…',
-  none: 'No entities of your own yet.',
-  noneFound: (q: string) => `None of your entities matches “${q}”.`,
-  count: (n: number, of?: number) =>
-    of !== undefined && of !== n ? `${n} of ${of} entities` : `${n} entit${n === 1 ? 'y' : 'ies'}`,
-  edit: 'Edit',
-  del: 'Delete',
-  deleted: (name: string) => `Deleted “${name}”.`,
-  undo: 'Undo',
-  saved: (name: string) => `Saved “${name}”. Open pages are marked again.`,
-  sameAs: 'More names for',
-  seen: 'Where seen',
-  exportAll: 'Export all as a pack',
-  exportShown: (n: number) => `Export these ${n} as a pack`,
-  importPack: 'Import a pack',
-  importHint:
-    'A Dramatis entity pack (JSON). The whole file is checked first; an entity already here is kept unless the file has a newer edit.',
-  imported: (file: string, c: MergeCounts) =>
-    `Imported ${file}: ${c.added} added, ${c.updated} updated, ${c.kept} kept.`,
-  refused: (file: string) => `${file} was not imported and nothing was changed.`,
-  exported: (n: number) => `Exported ${n} entit${n === 1 ? 'y' : 'ies'}.`,
-  // The editor.
-  newTitle: 'Add an entity',
-  editTitle: 'Edit your entity',
-  from: 'From',
-  name: 'Name',
-  nameHint: 'As pages write it, e.g. “Xu Ming” or “Acme Analytics”.',
-  aliases: 'Other names',
-  aliasesHint:
-    'One a line: short forms, native script (许明), former names. Ordinary words need the full name nearby on the page.',
-  type: 'Type',
-  types: { regulator: 'Regulator', firm: 'Firm', official: 'Official', other: 'Other' } as Record<CustomType, string>,
-  jurisdiction: 'Jurisdiction (optional)',
-  jurisdictionHint: 'A two-letter country code (CN, US, DE…), EU or INT.',
-  description: 'Description',
-  links: 'Links',
-  linksHint: 'One a line; web addresses (http:// or https://) only.',
-  sameAsLabel: 'Same as a bundled entity (optional)',
-  sameAsHint:
-    'If this is another name for an entity Dramatis knows, choose it: your names then mark that entity and its card is shown.',
-  sameAsSearch: 'Search the bundled entities…',
-  sameAsRemove: 'Not the same',
-  save: 'Save',
-  cancel: 'Cancel',
-  saving: 'Saving…',
-  notSaved: (m: string) => `Not saved: ${m}`,
-  notFound: 'No entity of yours with this id (it may have been deleted).',
-  loadFailed: (m: string) => `Could not load your entities: ${m}`,
-};
+import { describeInputIssue } from '../lib/ui/problems';
 
 /** A form's fields as typed (lists one item a line). */
 interface Draft {
@@ -128,11 +72,15 @@ export function inputOf(d: Draft): { ok: true; input: CustomInput } | { ok: fals
   const errors: Record<string, string> = {};
   for (const i of r.error.issues) {
     const field = String(i.path[0] ?? 'name');
-    const line =
+    const problem = describeInputIssue(i);
+    errors[field] ??=
       typeof i.path[1] === 'number'
-        ? ` (line ${i.path[1] + 1}: ${JSON.stringify(input[field as 'links'][i.path[1]])})`
-        : '';
-    errors[field] ??= `${i.message}${line}`;
+        ? t('invalid.onLine', {
+            problem,
+            line: formatCount(i.path[1] + 1),
+            text: JSON.stringify(input[field as 'links'][i.path[1]]),
+          })
+        : problem;
   }
   return { ok: false, errors };
 }
@@ -159,27 +107,25 @@ function SameAsPicker({ value, onChange }: { value?: string; onChange: (id?: str
   const chosen = value ? entities?.get(value) : undefined;
   return (
     <div class="field same-as">
-      <span>{TEXT.sameAsLabel}</span>
+      <span>{t('editor.sameAsLabel')}</span>
       {value ? (
         <div class="row">
-          <span class="chosen-name">
-            {chosen ? `${chosen.name} · ${chosen.type} · ${jurisdictionName(chosen.jurisdiction)}` : value}
-          </span>
+          <span class="chosen-name">{chosen ? `${chosen.name} · ${kindOf(chosen)}` : value}</span>
           <button type="button" class="secondary" onClick={() => onChange(undefined)}>
-            {TEXT.sameAsRemove}
+            {t('editor.sameAsRemove')}
           </button>
         </div>
       ) : (
         <>
           <input
             type="search"
-            aria-label={TEXT.sameAsLabel}
-            placeholder={TEXT.sameAsSearch}
+            aria-label={t('editor.sameAsLabel')}
+            placeholder={t('editor.sameAsSearch')}
             value={query}
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           />
           {query.trim() && search.answer?.hits.length ? (
-            <ul class="results" aria-label="Bundled entities">
+            <ul class="results" aria-label={t('editor.sameAsResults')}>
               {search.answer.hits.map((h) => (
                 <li key={h.id}>
                   <button
@@ -190,9 +136,7 @@ function SameAsPicker({ value, onChange }: { value?: string; onChange: (id?: str
                     }}
                   >
                     <span>{h.name}</span>
-                    <span class="sub">
-                      {h.type} · {jurisdictionName(h.jurisdiction)}
-                    </span>
+                    <span class="sub">{kindOf(h)}</span>
                   </button>
                 </li>
               ))}
@@ -200,7 +144,7 @@ function SameAsPicker({ value, onChange }: { value?: string; onChange: (id?: str
           ) : null}
         </>
       )}
-      <span class="hint">{TEXT.sameAsHint}</span>
+      <span class="hint">{t('editor.sameAsHint')}</span>
     </div>
   );
 }
@@ -235,7 +179,7 @@ function CustomEditor({
     try {
       onSaved(existing ? await customApi.update(existing.id, r.input) : await customApi.add(r.input));
     } catch (e) {
-      setFailure(TEXT.notSaved((e as Error).message));
+      setFailure(t('notes.notSaved', { error: (e as Error).message }));
     } finally {
       setBusy(false);
     }
@@ -243,52 +187,57 @@ function CustomEditor({
 
   const value = (e: Event) => (e.target as HTMLInputElement).value;
   return (
-    <form class="custom-editor" aria-label={existing ? TEXT.editTitle : TEXT.newTitle} onSubmit={save}>
-      <h1>{existing ? TEXT.editTitle : TEXT.newTitle}</h1>
+    <form class="custom-editor" aria-label={existing ? t('editor.editTitle') : t('editor.newTitle')} onSubmit={save}>
+      <h1>{existing ? t('editor.editTitle') : t('editor.newTitle')}</h1>
       {params.url || params.title ? (
         <p class="meta">
-          {TEXT.from}{' '}
-          {href ? (
-            <a href={href} target="_blank" rel="noreferrer noopener">
-              {params.title || params.url}
-            </a>
-          ) : (
-            params.title || params.url
-          )}
+          {rich(t('editor.from', { source: slot('source') }), {
+            source: href ? (
+              <a href={href} target="_blank" rel="noreferrer noopener">
+                {params.title || params.url}
+              </a>
+            ) : (
+              params.title || params.url
+            ),
+          })}
         </p>
       ) : null}
-      <Field label={TEXT.name} hint={TEXT.nameHint} error={errors.name}>
+      <Field label={t('editor.name')} hint={t('editor.nameHint')} error={errors.name}>
         <input
           type="text"
-          aria-label={TEXT.name}
+          aria-label={t('editor.name')}
           value={draft.name}
           autoFocus
           required
           onInput={(e) => set({ name: value(e) })}
         />
       </Field>
-      <Field label={TEXT.aliases} hint={TEXT.aliasesHint} error={errors.aliases}>
+      <Field label={t('editor.aliases')} hint={t('editor.aliasesHint')} error={errors.aliases}>
         <textarea
-          aria-label={TEXT.aliases}
+          aria-label={t('editor.aliases')}
           value={draft.aliases}
           rows={3}
           onInput={(e) => set({ aliases: value(e) })}
         />
       </Field>
       <div class="row wrap">
-        <Field label={TEXT.type} error={errors.type}>
-          <select aria-label={TEXT.type} value={draft.type} onChange={(e) => set({ type: value(e) as CustomType })}>
-            {CUSTOM_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {TEXT.types[t]}
+        <Field label={t('editor.type')} error={errors.type}>
+          <select
+            aria-label={t('editor.type')}
+            value={draft.type}
+            onChange={(e) => set({ type: value(e) as CustomType })}
+          >
+            {CUSTOM_TYPES.map((type) => (
+              <option key={type} value={type}>
+                {typeLabel(type)}
               </option>
             ))}
           </select>
         </Field>
-        <Field label={TEXT.jurisdiction} hint={TEXT.jurisdictionHint} error={errors.jurisdiction}>
+        <Field label={t('editor.jurisdiction')} hint={t('editor.jurisdictionHint')} error={errors.jurisdiction}>
           <input
             type="text"
-            aria-label={TEXT.jurisdiction}
+            aria-label={t('editor.jurisdiction')}
             size={6}
             maxLength={3}
             value={draft.jurisdiction}
@@ -296,16 +245,21 @@ function CustomEditor({
           />
         </Field>
       </div>
-      <Field label={TEXT.description} error={errors.description}>
+      <Field label={t('editor.description')} error={errors.description}>
         <textarea
-          aria-label={TEXT.description}
+          aria-label={t('editor.description')}
           value={draft.description}
           rows={3}
           onInput={(e) => set({ description: value(e) })}
         />
       </Field>
-      <Field label={TEXT.links} hint={TEXT.linksHint} error={errors.links}>
-        <textarea aria-label={TEXT.links} value={draft.links} rows={2} onInput={(e) => set({ links: value(e) })} />
+      <Field label={t('editor.links')} hint={t('editor.linksHint')} error={errors.links}>
+        <textarea
+          aria-label={t('editor.links')}
+          value={draft.links}
+          rows={2}
+          onInput={(e) => set({ links: value(e) })}
+        />
       </Field>
       <SameAsPicker value={draft.sameAs} onChange={(sameAs) => set({ sameAs })} />
       {errors.sameAs ? <p class="error">{errors.sameAs}</p> : null}
@@ -316,14 +270,21 @@ function CustomEditor({
       ) : null}
       <div class="row">
         <button type="submit" disabled={busy}>
-          {busy ? TEXT.saving : TEXT.save}
+          {busy ? t('editor.saving') : t('common.save')}
         </button>
         <a href="#/entities" class="secondary-link">
-          {TEXT.cancel}
+          {t('common.cancel')}
         </a>
       </div>
     </form>
   );
+}
+
+/** "2 entities", or "1 of 2 entities" while a search leaves some out. */
+function countText(shown: number, of?: number): string {
+  return of !== undefined && of !== shown
+    ? t('entities.filteredCount', of, [formatCount(of)], { shown: formatCount(shown) })
+    : t('entities.count', shown, [formatCount(shown)]);
 }
 
 type Outcome =
@@ -346,17 +307,17 @@ function RowView({
       <p class="custom-name">
         <strong>{e.name}</strong>{' '}
         <span class="meta">
-          {TEXT.types[e.type]}
-          {e.jurisdiction ? ` · ${jurisdictionName(e.jurisdiction)}` : ''}
-          {e.sameAs ? ` · ${TEXT.sameAs} ${sameAsName ?? e.sameAs}` : ''}
+          {kindOf(e)}
+          {e.sameAs ? ` · ${t('entities.sameAs', { name: sameAsName ?? e.sameAs })}` : ''}
         </span>
       </p>
       {e.aliases.length ? <p class="meta">{e.aliases.join(' · ')}</p> : null}
       {e.description ? <p class="custom-description">{e.description}</p> : null}
       <p class="note-meta">
-        <a href={editEntityHash(e.id)}>{TEXT.edit}</a> <a href={historyHash(e.sameAs ?? e.id)}>{TEXT.seen}</a>{' '}
+        <a href={editEntityHash(e.id)}>{t('entities.edit')}</a>{' '}
+        <a href={historyHash(e.sameAs ?? e.id)}>{t('entities.seen')}</a>{' '}
         <button type="button" class="link" onClick={() => onDelete(e)}>
-          {TEXT.del}
+          {t('entities.delete')}
         </button>
       </p>
     </li>
@@ -385,16 +346,16 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
   }, [route.view]);
 
   if (route.view !== 'list') {
-    if (route.view === 'edit' && !list) return <p class="meta">Loading…</p>;
+    if (route.view === 'edit' && !list) return <p class="meta">{t('common.loading')}</p>;
     const existing = route.view === 'edit' ? list?.find((e) => e.id === route.id) : undefined;
-    if (route.view === 'edit' && !existing) return <p class="error">{TEXT.notFound}</p>;
+    if (route.view === 'edit' && !existing) return <p class="error">{t('entities.notFound')}</p>;
     return (
       <CustomEditor
         key={route.view === 'edit' ? route.id : newEntityHash(route.params)}
         route={route}
         existing={existing}
         onSaved={(e) => {
-          setStatus(TEXT.saved(e.name));
+          setStatus(t('entities.saved', { name: e.name }));
           setUndo(undefined);
           location.hash = '#/entities';
         }}
@@ -409,7 +370,7 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
       setStatus(undefined);
       setRefresh((n) => n + 1);
     } catch (err) {
-      setFailure(`${TEXT.del}: ${(err as Error).message}`);
+      setFailure(t('notes.notDeleted', { error: (err as Error).message }));
     }
   };
   const restore = async () => {
@@ -419,7 +380,7 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
       setUndo(undefined);
       setRefresh((n) => n + 1);
     } catch (err) {
-      setFailure(`${TEXT.undo}: ${(err as Error).message}`);
+      setFailure(t('notes.notRestored', { error: (err as Error).message }));
     }
   };
   const exportPack = async () => {
@@ -456,19 +417,19 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
   };
 
   return (
-    <section class="custom-entities" aria-label={TEXT.title}>
+    <section class="custom-entities" aria-label={t('entities.heading')}>
       <div class="row spread">
-        <h1>{TEXT.title}</h1>
+        <h1>{t('entities.heading')}</h1>
         <a class="button" href={newEntityHash()}>
-          {TEXT.add}
+          {t('entities.add')}
         </a>
       </div>
-      <p class="hint">{TEXT.intro}</p>
+      <p class="hint">{t('entities.intro')}</p>
       <div class="filters" role="search">
         <input
           type="search"
-          aria-label={TEXT.search}
-          placeholder={TEXT.searchPlaceholder}
+          aria-label={t('entities.searchLabel')}
+          placeholder={t('entities.searchPlaceholder')}
           value={query}
           onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
         />
@@ -480,22 +441,24 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
       ) : null}
       {undo ? (
         <p role="status" class="outcome">
-          {TEXT.deleted(undo.name)}{' '}
+          {t('entities.deleted', { name: undo.name })}{' '}
           <button type="button" class="link" onClick={() => void restore()}>
-            {TEXT.undo}
+            {t('entities.undo')}
           </button>
         </p>
       ) : null}
       {error || failure ? (
         <p class="error" role="alert">
-          {failure ?? TEXT.loadFailed(error!)}
+          {failure ?? t('entities.loadFailed', { error: error! })}
         </p>
       ) : null}
       <p class="meta result-count" aria-live="polite">
-        {!list ? 'Loading…' : TEXT.count(shown.length, query.trim() ? list.length : undefined)}
+        {!list ? t('common.loading') : countText(shown.length, query.trim() ? list.length : undefined)}
       </p>
-      {list && !list.length ? <p class="meta">{TEXT.none}</p> : null}
-      {list?.length && query.trim() && !shown.length ? <p class="meta">{TEXT.noneFound(query.trim())}</p> : null}
+      {list && !list.length ? <p class="meta">{t('entities.none')}</p> : null}
+      {list?.length && query.trim() && !shown.length ? (
+        <p class="meta">{t('entities.noneFound', { query: query.trim() })}</p>
+      ) : null}
       <ul class="note-list custom-list">
         {shown.map((e) => (
           <RowView
@@ -506,35 +469,42 @@ export function CustomEntitiesTab({ route }: { route: EntitiesRoute }) {
           />
         ))}
       </ul>
-      <h2>Packs</h2>
+      <h2>{t('entities.packs')}</h2>
       <div class="row">
         <button type="button" class="secondary" disabled={busy || !shown.length} onClick={() => void exportPack()}>
-          {query.trim() ? TEXT.exportShown(shown.length) : TEXT.exportAll}
+          {query.trim()
+            ? t('entities.exportShown', shown.length, [formatCount(shown.length)])
+            : t('entities.exportAll')}
         </button>
       </div>
       <label class="field">
-        <span>{TEXT.importHint}</span>
+        <span>{t('entities.importHint')}</span>
         <input
           type="file"
           accept=".json,application/json"
-          aria-label={TEXT.importPack}
+          aria-label={t('entities.importPack')}
           disabled={busy}
           onChange={(e) => void importPack(e.target as HTMLInputElement)}
         />
       </label>
       {outcome?.kind === 'imported' ? (
         <p role="status" class="outcome">
-          {TEXT.imported(outcome.file, outcome.counts)}
+          {t('entities.imported', {
+            file: outcome.file,
+            added: formatCount(outcome.counts.added),
+            updated: formatCount(outcome.counts.updated),
+            kept: formatCount(outcome.counts.kept),
+          })}
         </p>
       ) : null}
       {outcome?.kind === 'exported' ? (
         <p role="status" class="outcome">
-          {TEXT.exported(outcome.count)}
+          {t('entities.exported', outcome.count, [formatCount(outcome.count)])}
         </p>
       ) : null}
       {outcome?.kind === 'refused' ? (
         <div role="alert" class="error import-errors">
-          <p>{TEXT.refused(outcome.file)}</p>
+          <p>{t('entities.refused', { file: outcome.file })}</p>
           <ul>
             {outcome.errors.map((e, i) => (
               <li key={i}>{e}</li>

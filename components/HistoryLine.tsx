@@ -1,15 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Responses } from '../lib/messages';
-import { ago, historyApi } from '../lib/ui/custom-api';
+import { historyApi } from '../lib/ui/custom-api';
+import { formatAgo, formatCount, rich, slot, t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/links';
-
-/** Words shown here (kept together for the translation catalogue). */
-const TEXT = {
-  seenOn: (n: number) => `Seen on ${n.toLocaleString()} page${n === 1 ? '' : 's'}`,
-  last: 'last',
-  notYet: 'Not seen on a page yet.',
-  seeAll: 'See the list',
-};
 
 /**
  * "Seen on 12 pages, last: <title>, 3 days ago", with a link to the list (the options page,
@@ -41,17 +34,25 @@ export function HistoryLine({
     <p class="history-line meta">
       {summary.last ? (
         <>
-          {TEXT.seenOn(summary.pages)}, {TEXT.last}:{' '}
-          <a href={safeHref(summary.last.url)} target="_blank" rel="noreferrer noopener" class="history-title">
-            {summary.last.title || summary.last.url}
-          </a>
-          , {ago(summary.last.lastSeen)}.{' '}
+          {rich(
+            t('history.seenLast', summary.pages, [formatCount(summary.pages)], {
+              title: slot('title'),
+              when: formatAgo(summary.last.lastSeen),
+            }),
+            {
+              title: (
+                <a href={safeHref(summary.last.url)} target="_blank" rel="noreferrer noopener" class="history-title">
+                  {summary.last.title || summary.last.url}
+                </a>
+              ),
+            },
+          )}{' '}
         </>
       ) : (
-        `${TEXT.notYet} `
+        <>{t('history.notYet')} </>
       )}
       <button type="button" class="link" onClick={onOpenList}>
-        {TEXT.seeAll}
+        {t('history.seeAll')}
       </button>
     </p>
   );

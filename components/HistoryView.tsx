@@ -4,33 +4,9 @@ import { historyHash } from '../lib/custom/routes';
 import type { Sighting } from '../lib/custom/types';
 import { HISTORY_DAYS_DEFAULT, HISTORY_DAYS_MAX, readSettings, writeSettings, type Settings } from '../lib/settings';
 import { useEntities } from '../lib/ui/clients';
-import { ago, historyApi, useCustomEntities } from '../lib/ui/custom-api';
+import { historyApi, useCustomEntities } from '../lib/ui/custom-api';
+import { formatAgo, formatCount, rich, slot, t } from '../lib/ui/i18n';
 import { safeHref } from '../lib/ui/links';
-
-/** Words shown here (kept together for the translation catalogue). */
-const TEXT = {
-  title: 'Where you met names',
-  switchLabel: 'Keep a list of the pages where names were marked',
-  explain:
-    'When this is on, Dramatis remembers, for each regulator, firm, official or entity of yours it marks, the pages where it did: the address, the title, when, and how many times. Cards then say “Seen on 12 pages, last: …”. The list stays on this device and is never sent anywhere. Nothing is kept from private windows or from sites where Dramatis is paused, and nothing at all while this is off.',
-  offNote: 'Off: nothing is being recorded. What was recorded before stays until you delete it or it ages out.',
-  keep: 'Keep pages for',
-  days: 'days after they were last seen',
-  search: 'Search pages',
-  searchPlaceholder: 'Search titles and addresses…',
-  filtered: (name: string) => `Pages where “${name}” was marked.`,
-  showAll: 'Show every entity',
-  count: (n: number) => `${n.toLocaleString()} entr${n === 1 ? 'y' : 'ies'}`,
-  none: 'No pages recorded.',
-  del: 'Delete',
-  delSite: (host: string) => `Delete all from ${host}`,
-  delAll: 'Delete the whole list',
-  confirmAll: (n: number) => `Yes, delete all ${n.toLocaleString()} (cannot be undone)`,
-  keepAll: 'Keep them',
-  deleted: (n: number) => `Deleted ${n.toLocaleString()} entr${n === 1 ? 'y' : 'ies'}.`,
-  times: (n: number) => `${n} mention${n === 1 ? '' : 's'}`,
-  failed: (m: string) => `Failed: ${m}`,
-};
 
 const LIMIT = 500;
 
@@ -77,16 +53,16 @@ export function HistoryView({ entityId }: { entityId?: string }) {
   const remove = async (what: Parameters<typeof historyApi.remove>[0]) => {
     try {
       const { deleted } = await historyApi.remove(what);
-      setStatus(TEXT.deleted(deleted));
+      setStatus(t('history.deleted', deleted, [formatCount(deleted)]));
       setRefresh((n) => n + 1);
     } catch (e) {
-      setError(TEXT.failed((e as Error).message));
+      setError(t('history.failed', { error: (e as Error).message }));
     }
   };
 
   return (
-    <section class="history" aria-label={TEXT.title}>
-      <h1>{TEXT.title}</h1>
+    <section class="history" aria-label={t('history.heading')}>
+      <h1>{t('history.heading')}</h1>
       {settings ? (
         <>
           <label class="switch">
@@ -95,42 +71,44 @@ export function HistoryView({ entityId }: { entityId?: string }) {
               checked={settings.history}
               onChange={(e) => void save({ ...settings, history: (e.target as HTMLInputElement).checked })}
             />{' '}
-            {TEXT.switchLabel}
+            {t('history.switchLabel')}
           </label>
-          <p class="hint">{TEXT.explain}</p>
-          {!settings.history ? <p class="meta">{TEXT.offNote}</p> : null}
+          <p class="hint">{t('history.explain')}</p>
+          {!settings.history ? <p class="meta">{t('history.offNote')}</p> : null}
           <label class="row">
-            {TEXT.keep}{' '}
-            <input
-              type="number"
-              min={1}
-              max={HISTORY_DAYS_MAX}
-              aria-label="Days to keep"
-              value={days}
-              onInput={(e) => setDays((e.target as HTMLInputElement).value)}
-              onChange={(e) => {
-                const n = Math.round(Number((e.target as HTMLInputElement).value));
-                const v = Number.isFinite(n) && n >= 1 ? Math.min(n, HISTORY_DAYS_MAX) : HISTORY_DAYS_DEFAULT;
-                setDays(String(v));
-                void save({ ...settings, historyDays: v }).then(() => setRefresh((x) => x + 1));
-              }}
-            />{' '}
-            {TEXT.days}
+            {rich(t('history.keepFor', { days: slot('days') }), {
+              days: (
+                <input
+                  type="number"
+                  min={1}
+                  max={HISTORY_DAYS_MAX}
+                  aria-label={t('history.daysLabel')}
+                  value={days}
+                  onInput={(e) => setDays((e.target as HTMLInputElement).value)}
+                  onChange={(e) => {
+                    const n = Math.round(Number((e.target as HTMLInputElement).value));
+                    const v = Number.isFinite(n) && n >= 1 ? Math.min(n, HISTORY_DAYS_MAX) : HISTORY_DAYS_DEFAULT;
+                    setDays(String(v));
+                    void save({ ...settings, historyDays: v }).then(() => setRefresh((x) => x + 1));
+                  }}
+                />
+              ),
+            })}
           </label>
         </>
       ) : null}
       <div class="filters" role="search">
         <input
           type="search"
-          aria-label={TEXT.search}
-          placeholder={TEXT.searchPlaceholder}
+          aria-label={t('history.searchLabel')}
+          placeholder={t('history.searchPlaceholder')}
           value={text}
           onInput={(e) => setText((e.target as HTMLInputElement).value)}
         />
       </div>
       {entityId ? (
         <p class="meta">
-          {TEXT.filtered(nameOf(entityId))} <a href={historyHash()}>{TEXT.showAll}</a>
+          {t('history.filtered', { name: nameOf(entityId) })} <a href={historyHash()}>{t('history.showAll')}</a>
         </p>
       ) : null}
       {status ? (
@@ -145,11 +123,11 @@ export function HistoryView({ entityId }: { entityId?: string }) {
       ) : null}
       <div class="row spread">
         <p class="meta result-count" aria-live="polite">
-          {rows ? TEXT.count(rows.length) : 'Loading…'}
+          {rows ? t('history.count', rows.length, [formatCount(rows.length)]) : t('common.loading')}
         </p>
         {rows?.length && !confirming ? (
           <button type="button" class="secondary" onClick={() => setConfirming(true)}>
-            {TEXT.delAll}
+            {t('history.deleteAll')}
           </button>
         ) : null}
         {rows?.length && confirming ? (
@@ -161,15 +139,15 @@ export function HistoryView({ entityId }: { entityId?: string }) {
                 void remove({ all: true });
               }}
             >
-              {TEXT.confirmAll(rows.length)}
+              {t('history.confirmAll', rows.length, [formatCount(rows.length)])}
             </button>
             <button type="button" class="secondary" onClick={() => setConfirming(false)}>
-              {TEXT.keepAll}
+              {t('history.keepAll')}
             </button>
           </span>
         ) : null}
       </div>
-      {rows && !rows.length ? <p class="meta">{TEXT.none}</p> : null}
+      {rows && !rows.length ? <p class="meta">{t('history.none')}</p> : null}
       <ul class="note-list history-list">
         {(rows ?? []).slice(0, LIMIT).map((r) => (
           <li key={`${r.entityId}\n${r.url}`} class="note history-row">
@@ -182,13 +160,13 @@ export function HistoryView({ entityId }: { entityId?: string }) {
               </a>
             </p>
             <p class="note-meta">
-              {r.host} · <time dateTime={new Date(r.lastSeen).toISOString()}>{ago(r.lastSeen)}</time> ·{' '}
-              {TEXT.times(r.count)}{' '}
+              {r.host} · <time dateTime={new Date(r.lastSeen).toISOString()}>{formatAgo(r.lastSeen)}</time> ·{' '}
+              {t('popup.mentions', r.count, [formatCount(r.count)])}{' '}
               <button type="button" class="link" onClick={() => void remove({ entityId: r.entityId, url: r.url })}>
-                {TEXT.del}
+                {t('history.delete')}
               </button>
               <button type="button" class="link" onClick={() => void remove({ host: r.host })}>
-                {TEXT.delSite(r.host)}
+                {t('history.deleteSite', { host: r.host })}
               </button>
             </p>
           </li>

@@ -7,19 +7,26 @@ import { customApi, historyApi } from '../lib/ui/custom-api';
 import { formatCount, t } from '../lib/ui/i18n';
 import { allNotes, importNotes } from '../lib/ui/notes-api';
 
-/** Words added for the reader's own entities and history (kept together for the translation catalogue). */
-const TEXT = {
-  exportedMore: (entities: number, pages: number) =>
-    ` With ${entities} entit${entities === 1 ? 'y' : 'ies'} of your own and ${pages} page${pages === 1 ? '' : 's'} of history.`,
-  importedMore: (c: ImportCounts) =>
-    [
-      c.entities
-        ? ` Your entities: ${c.entities.added} added, ${c.entities.updated} updated, ${c.entities.kept} kept.`
-        : '',
-      c.history ? ` History: ${c.history.added} added, ${c.history.updated} updated, ${c.history.kept} kept.` : '',
-    ].join(''),
-  includes: 'The JSON file holds your notes, your own entities and the list of where names were seen.',
-};
+/** "With 1 entity of your own and 3 pages of history.", after the notes exported. */
+function exportedWith(entities: number, pages: number): string {
+  return t('backup.exportedWith', {
+    entities: t('backup.exportedEntities', entities, [formatCount(entities)]),
+    pages: t('backup.exportedPages', pages, [formatCount(pages)]),
+  });
+}
+
+/** "Your entities: 1 added, …" and "History: 3 added, …", after the notes imported. */
+function importedMore(c: ImportCounts): string {
+  const counts = (m: { added: number; updated: number; kept: number }) => ({
+    added: formatCount(m.added),
+    updated: formatCount(m.updated),
+    kept: formatCount(m.kept),
+  });
+  return [
+    c.entities ? ` ${t('backup.importedEntities', counts(c.entities))}` : '',
+    c.history ? ` ${t('backup.importedHistory', counts(c.history))}` : '',
+  ].join('');
+}
 
 export function download(name: string, type: string, text: string): void {
   const url = URL.createObjectURL(new Blob([text], { type }));
@@ -127,7 +134,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
         </button>
       </div>
       <p class="hint">
-        {t('backup.exportHint')} {TEXT.includes}
+        {t('backup.exportHint')} {t('backup.includes')}
       </p>
       <h2>{t('backup.import')}</h2>
       <label class="field">
@@ -143,7 +150,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
       {outcome?.kind === 'exported' ? (
         <p role="status" class="outcome">
           {t('backup.exported', outcome.count, [formatCount(outcome.count)], { format: outcome.format })}
-          {outcome.entities !== undefined ? TEXT.exportedMore(outcome.entities, outcome.pages ?? 0) : ''}
+          {outcome.entities !== undefined ? ` ${exportedWith(outcome.entities, outcome.pages ?? 0)}` : ''}
         </p>
       ) : null}
       {outcome?.kind === 'imported' ? (
@@ -154,7 +161,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
             updated: formatCount(outcome.counts.updated),
             kept: formatCount(outcome.counts.kept),
           })}
-          {TEXT.importedMore(outcome.counts)}
+          {importedMore(outcome.counts)}
         </p>
       ) : null}
       {outcome?.kind === 'refused' ? (

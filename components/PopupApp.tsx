@@ -14,15 +14,6 @@ import { EntityDetails } from './EntityDetails';
 import { HistoryLine } from './HistoryLine';
 import { NotesPanel } from './NotesPanel';
 
-/** Words added for the reader's own entities (kept together for the translation catalogue). */
-const TEXT = {
-  addEntity: 'Add an entity',
-  addEntityTitle: 'Add a name of your own: an official, a firm, a case…',
-  addAsOwn: (q: string) => `Add “${q}” as your own entity`,
-  yours: 'Your entity',
-  yourEntities: 'Your entities',
-};
-
 /** Opens the options page at a route in a new tab, and closes the popup. */
 async function openOptionsAt(hash: string): Promise<void> {
   await browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash });
@@ -35,7 +26,7 @@ function CustomRow({ e, sub, onOpen }: { e: CustomEntity; sub?: string; onOpen: 
       <button type="button" onClick={() => onOpen(e.id)}>
         <span class="dot cat-custom" aria-hidden="true" />
         <span>{e.name}</span>
-        <span class="sub">{sub ?? TEXT.yours}</span>
+        <span class="sub">{sub ?? t('custom.yours')}</span>
       </button>
     </li>
   );
@@ -194,22 +185,22 @@ export function PopupApp() {
             <button
               type="button"
               class="secondary add-entity"
-              title={TEXT.addEntityTitle}
+              title={t('popup.addEntityTitle')}
               onClick={() => void openOptionsAt(newEntityHash())}
             >
-              {TEXT.addEntity}
+              {t('popup.addEntity')}
             </button>
           </div>
           {query.trim() ? (
             <section aria-label={t('popup.searchResults')}>
               {mineHits.length ? (
-                <ul class="results" aria-label={TEXT.yourEntities}>
+                <ul class="results" aria-label={t('popup.yourEntities')}>
                   {mineHits.map(({ entity: e, via }) => (
                     <CustomRow
                       key={e.id}
                       e={e}
                       onOpen={setOpenId}
-                      sub={via ? `${t('common.via', { alias: via })} · ${TEXT.yours}` : undefined}
+                      sub={via ? `${t('common.via', { alias: via })} · ${t('custom.yours')}` : undefined}
                     />
                   ))}
                 </ul>
@@ -245,7 +236,7 @@ export function PopupApp() {
                       )
                     }
                   >
-                    {TEXT.addAsOwn(query.trim())}
+                    {t('popup.addAsOwn', { query: query.trim() })}
                   </button>
                 </>
               )}
@@ -266,7 +257,7 @@ export function PopupApp() {
                           key={x.id}
                           e={mineById.get(x.id)!}
                           onOpen={setOpenId}
-                          sub={`${t('popup.mentions', x.count, [formatCount(x.count)])} · ${TEXT.yours}`}
+                          sub={`${t('popup.mentions', x.count, [formatCount(x.count)])} · ${t('custom.yours')}`}
                         />
                       ) : (
                         <ResultRow

@@ -7,8 +7,6 @@
  *   #/entities/edit?id=…       the editor       #/history?entity=…                    history, filtered
  */
 export const ENTITY_MENU_ID = 'dramatis-add-entity';
-/** Chrome and Firefox put the selection where `%s` stands. */
-export const ENTITY_MENU_TITLE = "Add '%s' to Dramatis…";
 
 /** Longest name the editor takes (lib/custom/types.ts MAX_NAME). */
 const MAX_NAME = 200;

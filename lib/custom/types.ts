@@ -46,11 +46,23 @@ export const MAX_NAME = 200;
 export const MAX_DESCRIPTION = 4000;
 export const MAX_LINKS = 20;
 
+/**
+ * What the schemas below say is wrong, in English (pack files keep these words in their problem
+ * lists; the interface words them in its language: lib/ui/problems.ts).
+ */
+export const CUSTOM_RULES = {
+  nameEmpty: 'a name needs some text',
+  webLink: 'must be a web address (http:// or https://)',
+  bundledId: 'must be the id of a bundled entity',
+  jurisdiction: 'must be an ISO 3166-1 alpha-2 code, EU or INT',
+  customId: 'must be "custom:" followed by letters, digits or dashes',
+} as const;
+
 const time = z.number().int().nonnegative();
 const name = z
   .string()
   .max(MAX_NAME)
-  .refine((s) => s.trim().length > 0, 'a name needs some text');
+  .refine((s) => s.trim().length > 0, CUSTOM_RULES.nameEmpty);
 /** http(s) only: a javascript: or data: link is never stored. */
 export const webLink = z
   .string()
@@ -62,8 +74,8 @@ export const webLink = z
     } catch {
       return false;
     }
-  }, 'must be a web address (http:// or https://)');
-const bundledId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,199}$/, 'must be the id of a bundled entity');
+  }, CUSTOM_RULES.webLink);
+const bundledId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,199}$/, CUSTOM_RULES.bundledId);
 
 export const customInputSchema = z
   .object({
@@ -72,7 +84,7 @@ export const customInputSchema = z
     type: z.enum(CUSTOM_TYPES),
     jurisdiction: z
       .string()
-      .regex(/^([A-Z]{2}|EU|INT)$/, 'must be an ISO 3166-1 alpha-2 code, EU or INT')
+      .regex(/^([A-Z]{2}|EU|INT)$/, CUSTOM_RULES.jurisdiction)
       .optional(),
     description: z.string().max(MAX_DESCRIPTION),
     links: z.array(webLink).max(MAX_LINKS),
@@ -82,7 +94,7 @@ export const customInputSchema = z
 
 export const customEntitySchema = customInputSchema
   .extend({
-    id: z.string().regex(/^custom:[A-Za-z0-9-]{1,100}$/, 'must be "custom:" followed by letters, digits or dashes'),
+    id: z.string().regex(/^custom:[A-Za-z0-9-]{1,100}$/, CUSTOM_RULES.customId),
     createdAt: time,
     updatedAt: time,
     deletedAt: time.optional(),

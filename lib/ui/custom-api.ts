@@ -102,15 +102,3 @@ export function searchCustom(list: readonly CustomEntity[], query: string): { en
     .sort((a, b) => a.rank - b.rank || a.entity.name.localeCompare(b.entity.name))
     .map(({ entity, via }) => (via ? { entity, via } : { entity }));
 }
-
-/** "3 days ago", "just now": how long ago a time was. */
-export function ago(t: number, now = Date.now()): string {
-  const s = Math.max(0, Math.round((now - t) / 1000));
-  const rtf = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-  if (s < 45) return 'just now';
-  if (s < 45 * 60) return rtf.format(-Math.round(s / 60), 'minute');
-  if (s < 20 * 3600) return rtf.format(-Math.round(s / 3600), 'hour');
-  if (s < 26 * 86400) return rtf.format(-Math.round(s / 86400), 'day');
-  if (s < 320 * 86400) return rtf.format(-Math.round(s / (30 * 86400)), 'month');
-  return rtf.format(-Math.round(s / (365 * 86400)), 'year');
-}

@@ -45,6 +45,11 @@ export function formatDateTime(ms: number, locale: string): string {
   ).format(ms);
 }
 
+/** A moment (ms since the epoch) as a medium date alone, in the reader's time zone. */
+export function formatDay(ms: number, locale: string): string {
+  return memo(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(ms);
+}
+
 const ISO_DATE = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
 /**
@@ -90,6 +95,22 @@ export function formatRelative(ms: number, now: number, locale: string): string 
   // Days by the calendar, so a note from last night reads "yesterday" this morning.
   const days = Math.round((startOfDay(now) - startOfDay(ms)) / DAY);
   return f.format(-Math.max(1, days), 'day');
+}
+
+/**
+ * How long ago `ms` was, however long: minutes, hours, days for most of a month, then months and
+ * years ("3 days ago", "2 months ago", "last year"); undefined within the last 45 seconds (the
+ * caller says "just now"). For lists where a date would say less than an age (where names were seen).
+ */
+export function formatAgo(ms: number, now: number, locale: string): string | undefined {
+  const s = Math.max(0, Math.round((now - ms) / 1000));
+  if (s < 45) return undefined;
+  const f = memo(`rel|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }));
+  if (s < 45 * 60) return f.format(-Math.round(s / 60), 'minute');
+  if (s < 20 * 3600) return f.format(-Math.round(s / 3600), 'hour');
+  if (s < 26 * 86400) return f.format(-Math.round(s / 86400), 'day');
+  if (s < 320 * 86400) return f.format(-Math.round(s / (30 * 86400)), 'month');
+  return f.format(-Math.round(s / (365 * 86400)), 'year');
 }
 
 function startOfDay(ms: number): number {

@@ -10,7 +10,9 @@ import { Fragment, h, type ComponentChildren } from 'preact';
 import type { EntityType } from '../dataset/schema';
 import type { RuleId } from '../match/rules';
 import {
+  formatAgo as formatAgoIn,
   formatDateTime,
+  formatDay as formatDayIn,
   formatIsoDate,
   formatNumber,
   formatRelative,
@@ -100,6 +102,11 @@ export function formatMoment(ms: number): string {
   return formatDateTime(ms, uiLocale());
 }
 
+/** A moment's day, as a date alone. */
+export function formatDay(ms: number): string {
+  return formatDayIn(ms, uiLocale());
+}
+
 /** A dataset date (`2022-08-19`, `2019-03`, `2019`) at its own precision. */
 export function formatDate(iso: string): string {
   return formatIsoDate(iso, uiLocale());
@@ -110,6 +117,11 @@ export function formatWhen(ms: number, now: number): string {
   // A few seconds "in the future" are clocks a tick apart (a note saved as the page renders).
   if (Math.abs(now - ms) < 60_000) return t('common.justNow');
   return formatRelative(ms, now, uiLocale()) ?? formatDateTime(ms, uiLocale());
+}
+
+/** How long ago, however long: "just now", "3 days ago", "2 months ago" (where names were seen). */
+export function formatAgo(ms: number, now = Date.now()): string {
+  return formatAgoIn(ms, now, uiLocale()) ?? t('common.justNow');
 }
 
 /** A role's or a term's dates: "Mar 2019 – 2023", "since Mar 2019", "until 2023"; '' when none. */

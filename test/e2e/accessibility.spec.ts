@@ -5,7 +5,8 @@ import { startServer, type StaticServer } from '../support/server';
 import { axeViolations, hoverMention, waitForScan } from './helpers';
 
 // axe-core (WCAG 2 A and AA) over the card, the popup and the options page, each in the states a
-// reader meets (empty, searching, an entity open, notes listed, adding, export and import), in
+// reader meets (empty, searching, an entity open, notes listed, adding, export and import, their
+// own entities and the editor, where names were seen), in
 // both interface languages and both colour schemes.
 
 let server: StaticServer;
@@ -101,6 +102,16 @@ for (const lang of ['en', 'zh-CN'] as const) {
         });
         await expect(options.getByRole('alert')).toBeVisible();
         await check('options, export and import', options);
+        // The reader's own entities (empty, then the editor) and where names were seen.
+        await options.goto(`chrome-extension://${id}/options.html#/entities`);
+        await expect(options.locator('.result-count')).toHaveText(/\d/);
+        await check('options, your entities', options);
+        await options.goto(`chrome-extension://${id}/options.html#/entities/new?name=Xu%20Ming`);
+        await expect(options.locator('.custom-editor')).toBeVisible();
+        await check('options, adding an entity', options);
+        await options.goto(`chrome-extension://${id}/options.html#/history`);
+        await expect(options.locator('.history input[type=number]')).toBeVisible();
+        await check('options, where seen', options);
         expect(found).toEqual([]);
       } finally {
         await context.close();

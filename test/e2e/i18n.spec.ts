@@ -81,6 +81,8 @@ test('English by default: the popup, the options page and the card', async () =>
       'Your entities',
       'Where seen',
       'Export & import',
+      'Your entities',
+      'Where seen',
     ]);
     await expect(options.locator('.result-count')).toHaveText('0 notes');
 
@@ -107,6 +109,8 @@ test('Chinese with the browser in zh-CN: the popup, the options page and the car
     await expect(popup.getByRole('heading', { name: '本页出现' })).toBeVisible();
     await expect(popup.getByText('在所有网站暂停')).toBeVisible();
     await expect(popup.getByRole('button', { name: '全部笔记' })).toBeVisible();
+    const addEntity = popup.locator('.search-row').getByRole('button', { name: '添加条目' });
+    await expect(addEntity).toHaveAttribute('title', '添加你自己的名称：一位官员、一家公司、一个案件…');
     const search = popup.getByLabel('搜索条目');
     await expect(search).toHaveAttribute('placeholder', '搜索监管机构、公司、官员…');
     await search.fill('网信办');
@@ -146,6 +150,8 @@ test('Chinese with the browser in zh-CN: the popup, the options page and the car
       '我的条目',
       '出现记录',
       '导出与导入',
+      '我的条目',
+      '出现记录',
     ]);
     await expect(options.locator('.result-count')).toHaveText('1 条笔记');
     await options.getByLabel('按标签筛选').selectOption('跟进');
@@ -162,15 +168,37 @@ test('Chinese with the browser in zh-CN: the popup, the options page and the car
     const download = options.waitForEvent('download');
     await options.getByRole('button', { name: '导出 JSON' }).click();
     const path = await (await download).path();
-    await expect(options.getByRole('status')).toHaveText('已将 1 条笔记导出为 JSON。');
+    await expect(options.getByRole('status')).toHaveText(
+      '已将 1 条笔记导出为 JSON。 另含 0 个我的条目和 0 条出现记录。',
+    );
     await options.getByLabel('导入笔记文件').setInputFiles(path);
-    await expect(options.getByRole('status')).toHaveText(/^已导入 \S+：新增 0 条，更新 0 条，保留 1 条。$/);
+    await expect(options.getByRole('status')).toHaveText(
+      /^已导入 \S+：新增 0 条，更新 0 条，保留 1 条。 我的条目：新增 0 个，更新 0 个，保留 0 个。 出现记录：新增 0 条，更新 0 条，保留 0 条。$/,
+    );
     await options.getByLabel('导入笔记文件').setInputFiles({
       name: 'other.json',
       mimeType: 'application/json',
       buffer: Buffer.from('{"version": 3}'),
     });
     await expect(options.getByRole('alert')).toContainText('other.json 未导入，没有任何更改。问题：');
+
+    // The reader's own entities: the tab, its empty list and the editor.
+    await options.getByRole('link', { name: '我的条目' }).click();
+    await expect(options.getByRole('heading', { name: '我的条目', level: 1 })).toBeVisible();
+    await expect(options.getByText('还没有你自己添加的条目。')).toBeVisible();
+    await expect(options.locator('.result-count')).toHaveText('0 个条目');
+    await expect(options.getByLabel('搜索我的条目')).toHaveAttribute('placeholder', '搜索名称和别名…');
+    await expect(options.getByRole('button', { name: '全部导出为条目包' })).toBeDisabled();
+    await options.getByRole('link', { name: '添加条目' }).click();
+    await expect(options.getByRole('heading', { name: '添加条目', level: 1 })).toBeVisible();
+    await expect(options.getByLabel('类型')).toHaveValue('official');
+    await expect(options.getByLabel('类型').locator('option:checked')).toHaveText('官员');
+    await options.getByLabel('名称', { exact: true }).fill('许明');
+    await options.getByLabel('链接').fill('javascript:alert(1)');
+    await options.getByRole('button', { name: '保存', exact: true }).click();
+    await expect(
+      options.getByText('必须是网址（http:// 或 https://）（第 1 行："javascript:alert(1)"）'),
+    ).toBeVisible();
 
     // The card, on a page in English: the words around the data are Chinese, the data is not.
     const page = await context.newPage();

@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { parseTags } from '../../lib/notes/search';
 import {
+  formatAgo as formatAgoIn,
   formatDateTime,
+  formatDay,
   formatIsoDate,
   formatNumber,
   formatRelative,
@@ -10,6 +12,7 @@ import {
   regionName,
 } from '../../lib/ui/format';
 import {
+  formatAgo,
   formatCount,
   formatDate,
   formatDateRange,
@@ -86,6 +89,19 @@ describe('formats (Intl, locale given)', () => {
     expect(formatRelative(now - 8 * 24 * 60 * min, now, 'en')).toBeUndefined();
     expect(formatRelative(now + 5 * min, now, 'en')).toBeUndefined();
   });
+
+  test('how long ago, however long (where names were seen): months and years too', () => {
+    const now = new Date(2026, 2, 10, 9, 0).getTime();
+    const day = 86_400_000;
+    expect(formatAgoIn(now - 30_000, now, 'en')).toBeUndefined();
+    expect(formatAgoIn(now - 3 * day, now, 'en')).toBe('3 days ago');
+    expect(formatAgoIn(now - 3 * day, now, 'zh-CN')).toBe('3天前');
+    expect(formatAgoIn(now - 60 * day, now, 'en')).toBe('2 months ago');
+    expect(formatAgoIn(now - 60 * day, now, 'zh-CN')).toBe('2个月前');
+    expect(formatAgoIn(now - 400 * day, now, 'en')).toBe('last year');
+    expect(formatDay(new Date(2026, 0, 5, 12, 30).getTime(), 'en-US')).toBe('Jan 5, 2026');
+    expect(formatDay(new Date(2026, 0, 5, 12, 30).getTime(), 'zh-CN')).toBe('2026年1月5日');
+  });
 });
 
 describe('the interface in the browser language', () => {
@@ -116,6 +132,13 @@ describe('the interface in the browser language', () => {
     expect(formatWhen(now + 2000, now)).toBe('just now'); // saved as the page rendered
     expect(formatWhen(now + 3 * 86_400_000, now)).toBe(formatMoment(now + 3 * 86_400_000)); // another clock
     expect(formatWhen(now - 2 * 3_600_000, now)).toBe('2 hours ago');
+    // The reader's own entities and where names were seen.
+    expect(t('history.seenLast', 3, [formatCount(3)], { title: 'A story', when: 'just now' })).toBe(
+      'Seen on 3 pages, last: A story, just now.',
+    );
+    expect(t('entities.filteredCount', 2, [formatCount(2)], { shown: formatCount(1) })).toBe('1 of 2 entities');
+    expect(t('entities.count', 1, [formatCount(1)])).toBe('1 entity');
+    expect(t('history.confirmAll', 2, [formatCount(2)])).toBe('Yes, delete all 2 (cannot be undone)');
   });
 
   test('a British English browser keeps the English words with British dates', () => {
@@ -149,6 +172,11 @@ describe('the interface in the browser language', () => {
     const now = Date.now();
     expect(formatWhen(now - 1000, now)).toBe('刚刚');
     expect(formatWhen(now - 2 * 3_600_000, now)).toBe('2小时前');
+    expect(t('history.seenLast', 3, [formatCount(3)], { title: 'A story', when: formatAgo(now - 1000, now) })).toBe(
+      '出现在 3 个网页上，最近一次：A story，刚刚。',
+    );
+    expect(formatAgo(now - 3 * 86_400_000, now)).toBe('3天前');
+    expect(t('entities.filteredCount', 2, [formatCount(2)], { shown: formatCount(1) })).toBe('1 个，共 2 个条目');
     // Entity data stays as it is: only the words around it change.
     expect(t('card.label', { name: 'Cyberspace Administration of China' })).toBe(
       'Dramatis：Cyberspace Administration of China',
