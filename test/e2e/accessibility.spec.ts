@@ -76,7 +76,9 @@ for (const lang of ['en', 'zh-CN'] as const) {
         await expect(popup.locator('.results button').first()).toBeVisible();
         await check('popup, search results', popup);
         await popup.locator('.results button').first().click();
-        await expect(popup.locator('#entity-name')).toBeVisible();
+        // The worker may still be reading the full search index (seconds on a loaded machine),
+        // and answers the details after it.
+        await expect(popup.locator('#entity-name')).toBeVisible({ timeout: 30_000 });
         await expect(popup.locator('.note-text')).toHaveCount(1);
         await check('popup, an entity open', popup);
         await popup.close();

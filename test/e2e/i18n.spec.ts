@@ -81,8 +81,6 @@ test('English by default: the popup, the options page and the card', async () =>
       'Your entities',
       'Where seen',
       'Export & import',
-      'Your entities',
-      'Where seen',
     ]);
     await expect(options.locator('.result-count')).toHaveText('0 notes');
 
@@ -150,8 +148,6 @@ test('Chinese with the browser in zh-CN: the popup, the options page and the car
       '我的条目',
       '出现记录',
       '导出与导入',
-      '我的条目',
-      '出现记录',
     ]);
     await expect(options.locator('.result-count')).toHaveText('1 条笔记');
     await options.getByLabel('按标签筛选').selectOption('跟进');
