@@ -10,24 +10,27 @@ export default defineConfig({
   // DRAMATIS_OUT lets parallel work build to separate folders (tests read the same variable).
   outDir: process.env.DRAMATIS_OUT ?? '.output',
   filterEntrypoints: process.env.DRAMATIS_ENTRYPOINTS?.split(','),
-  modules: ['@wxt-dev/webextension-polyfill'],
+  // @wxt-dev/i18n: locales/<lang>.yml → _locales/<lang>/messages.json, typed `i18n.t` (lib/ui/i18n.ts).
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/i18n/module'],
   imports: false,
   vite: () => ({
     plugins: [preact()],
     build: { chunkSizeWarningLimit: 2048, ...(process.env.DRAMATIS_NO_MINIFY ? { minify: false } : {}) },
   }),
   manifest: ({ browser }) => ({
-    name: 'Dramatis',
-    description: 'Who is who in the news: regulators, firms and officials marked on the page, with private notes.',
+    // The interface follows the browser's language: English, or Simplified Chinese (locales/).
+    default_locale: 'en',
+    name: '__MSG_manifest_name__',
+    description: '__MSG_manifest_description__',
     permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
-        description: 'Go to the next marked name and open its card',
+        description: '__MSG_manifest_nextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
-        description: 'Go to the previous marked name and open its card',
+        description: '__MSG_manifest_previousMention__',
       },
     },
     // The card is framed inside pages, so it must be web-accessible. In Chrome only through a

@@ -243,3 +243,113 @@ ${body.join('\n')}
 </article></body></html>`;
   return { html, textNodes, textUnits };
 }
+
+/** The names a typical article mentions (five entities of the bundled dataset, some twice). */
+export const ARTICLE_NAMES = ['Nvidia', 'Alibaba Group', 'European Commission', 'Jerome Powell', 'Federal Reserve'];
+
+/**
+ * A typical news article page: site header and navigation, headline, byline, ~8 KB of body text
+ * in paragraphs with links and emphasis (~200 text nodes in all), a related-links box and a footer.
+ * Names ARTICLE_NAMES, each a few times. Deterministic.
+ */
+export function articleHtml(seed = 3): { html: string; textUnits: number; textNodes: number } {
+  const r = rng(seed);
+  let textUnits = 0;
+  let textNodes = 0;
+  const t = (s: string) => {
+    textUnits += s.length;
+    textNodes++;
+    return escapeHtml(s);
+  };
+  const nav = [
+    'World',
+    'Business',
+    'Markets',
+    'Technology',
+    'Politics',
+    'Opinion',
+    'Climate',
+    'Science',
+    'Sport',
+    'Culture',
+    'Travel',
+    'Video',
+  ];
+  const paras = newsParagraphs({ units: 7_000, seed, names: ARTICLE_NAMES, wordsPerName: 45, chineseShare: 0 });
+  const body = paras.map((p) => {
+    // 4–7 inline elements per paragraph, cut at spaces.
+    const words = p.split(' ');
+    const out: string[] = [];
+    let at = 0;
+    const cuts = 4 + Math.floor(r() * 4);
+    for (let c = 0; c < cuts && at < words.length - 4; c++) {
+      const from = at + 2 + Math.floor(r() * 8);
+      const to = Math.min(words.length - 1, from + 1 + Math.floor(r() * 3));
+      if (from >= to) break;
+      out.push(t(words.slice(at, from).join(' ') + ' '));
+      const tag = pick(r, ['a', 'em', 'strong', 'a']);
+      out.push(`<${tag}${tag === 'a' ? ' href="#"' : ''}>${t(words.slice(from, to).join(' '))}</${tag}>`);
+      at = to;
+    }
+    out.push(t(' ' + words.slice(at).join(' ')));
+    return `<p>${out.join('')}</p>`;
+  });
+  const related = Array.from({ length: 8 }, () =>
+    Array.from({ length: 6 + Math.floor(r() * 5) }, () => pick(r, COMMON)).join(' '),
+  );
+  const footer = [
+    'About us',
+    'Contact',
+    'Careers',
+    'Advertise',
+    'Privacy',
+    'Cookies',
+    'Terms of use',
+    'Accessibility',
+    'Newsletters',
+    'Podcasts',
+    'Corrections',
+    'Site map',
+  ];
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Dramatis bench article</title>
+<style>body{font:18px/1.6 Georgia,serif;margin:0}header,footer{background:#f4f4f4;padding:8px 16px}
+nav a,footer a{margin-right:12px}main{max-width:720px;margin:24px auto;padding:0 16px}aside{border-top:1px solid #ccc}</style></head>
+<body><header><a href="#">${t('The Daily Ledger')}</a><nav>${nav.map((n) => `<a href="#">${t(n)}</a>`).join('')}</nav>
+<form><input placeholder="Search"><button>${t('Search')}</button></form></header>
+<main><article><h1>${t('Chip export rules and rate worries weigh on technology shares')}</h1>
+<p class="byline">${t('By ')}<a href="#">${t('A. Reporter')}</a>${t(' and ')}<a href="#">${t('B. Writer')}</a></p>
+<time datetime="2026-11-30">${t('30 November 2026, 09:14')}</time>
+${body.join('\n')}
+</article>
+<aside><h2>${t('Related')}</h2><ul>${related.map((x) => `<li><a href="#">${t(x)}</a></li>`).join('')}</ul></aside></main>
+<footer>${footer.map((f) => `<a href="#">${t(f)}</a>`).join('')}<p>${t('© 2026 The Daily Ledger')}</p></footer>
+</body></html>`;
+  return { html, textUnits, textNodes };
+}
+
+/** An empty page: no text at all. */
+export const EMPTY_HTML =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body></body></html>';
+
+/** A tiny same-origin ad document (a box and a label of a few characters, under the 40-char threshold). */
+export const AD_HTML =
+  '<!doctype html><html><head><style>body{margin:0}div{width:300px;height:250px;background:#ddd}</style></head><body><div></div><small>Ad</small></body></html>';
+
+/**
+ * A page with no reading text and `count` ad-like frames: a third about:blank, a third srcdoc,
+ * a third tiny same-origin documents (AD_HTML at `adPath`).
+ */
+export function framesHtml(count: number, adPath: string): string {
+  const frames: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const k = i % 3;
+    const attrs = 'width="300" height="250" style="border:0"';
+    if (k === 0) frames.push(`<iframe ${attrs}></iframe>`);
+    else if (k === 1)
+      frames.push(
+        `<iframe ${attrs} srcdoc="<div style='width:300px;height:250px;background:#eee'></div><small>Ad</small>"></iframe>`,
+      );
+    else frames.push(`<iframe ${attrs} src="${adPath}?${i}"></iframe>`);
+  }
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title></title></head><body>${frames.join('\n')}</body></html>`;
+}

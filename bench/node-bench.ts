@@ -1,8 +1,10 @@
 /**
- * Node half of the benchmark: matcher throughput on generated news text with the bundled
- * index and with a synthetic 100,000-alias index, index load time, size and build time.
- * Each figure comes with a baseline measured in the same process on the same input.
+ * Node half of the benchmark: the matcher (lib/match, the code the service worker runs) on
+ * generated news text with the bundled index and with a synthetic 500,000-alias index; index
+ * size, build time, and load time split into its parts. Each figure comes with a baseline
+ * measured in the same process on the same input.
  *
+ * Text is scanned block by block (one paragraph a block), as the page agent sends it.
  * MB here means 10^6 bytes of UTF-16 text, i.e. 500,000 UTF-16 code units (JavaScript string
  * length / 500,000). "Mchar/s" is 10^6 code units per second (half the MB/s figure).
  */
@@ -11,44 +13,25 @@ import { expandAliases } from '../lib/dataset/aliases';
 import { defaultExpandOptions, loadDataset } from '../lib/dataset/load';
 import { buildIndex } from '../lib/match/build';
 import { BREAK, foldLower, foldString, isWordUnit, SKIP, SPACE } from '../lib/match/fold';
-import { base64ToBytes, deserializeIndex, serializeIndex, type MatchIndex } from '../lib/match/index-format';
-import { resolveMentions, type PageCandidate } from '../lib/match/resolve';
+import { deserializeIndex, serializeIndex, type MatchIndex } from '../lib/match/index-format';
+import { PageMatcher, runSteps } from '../lib/match/page-matcher';
 import { Scanner, type Candidate } from '../lib/match/scan';
 import { newsParagraphs, syntheticAliases } from './corpus';
-import { median, round, timeSync } from './stats';
+import { round, spread, timeSync, type Spread } from './stats';
 
 export const TEXT_UNITS = 5_500_000; // 11 MB of UTF-16; ≥ 5 MB whichever way MB is read
-const CHUNK = 16 * 1024; // as lib/page/marks.ts chunks page text
-const SEP = String.fromCharCode(BREAK);
+export const SYNTHETIC_ALIASES = 500_000;
 
-/** Joins paragraphs into ~16K-unit chunks separated by BREAK, as the page scan does. */
-export function chunkText(paras: readonly string[]): string[] {
-  const chunks: string[] = [];
-  let parts: string[] = [];
-  let len = 0;
-  for (const p of paras) {
-    if (len && len + p.length > CHUNK) {
-      chunks.push(parts.join(''));
-      parts = [];
-      len = 0;
-    }
-    parts.push(p, SEP);
-    len += p.length + 1;
-  }
-  if (len) chunks.push(parts.join(''));
-  return chunks;
-}
-
-function baselineLoop(chunks: readonly string[]): number {
+function baselineLoop(blocks: readonly string[]): number {
   let sum = 0;
-  for (const t of chunks) for (let i = 0, n = t.length; i < n; i++) sum = (sum + t.charCodeAt(i)) | 0;
+  for (const t of blocks) for (let i = 0, n = t.length; i < n; i++) sum = (sum + t.charCodeAt(i)) | 0;
   return sum;
 }
 
-function scanAll(scanner: Scanner, chunks: readonly string[]): number {
+function scanAll(scanner: Scanner, blocks: readonly string[]): number {
   let count = 0;
   const out: Candidate[] = [];
-  for (const t of chunks) {
+  for (const t of blocks) {
     out.length = 0;
     scanner.scan(t, out);
     count += out.length;
@@ -56,23 +39,33 @@ function scanAll(scanner: Scanner, chunks: readonly string[]): number {
   return count;
 }
 
-function scanAndResolve(scanner: Scanner, index: MatchIndex, chunks: readonly string[]): number {
-  const cands: PageCandidate[] = [];
-  chunks.forEach((t, b) => scanner.scan(t, cands, b));
-  return resolveMentions(index, cands, (b, from, to) => chunks[b]!.slice(Math.max(0, from), Math.max(0, to))).length;
+/** A whole PageMatcher pass over the blocks (scan and resolve), as the service runs it. */
+function pagePass(scanner: Scanner, blocks: readonly string[]): number {
+  const m = new PageMatcher(scanner);
+  m.update(
+    blocks.map((_, id) => id),
+    blocks.map((text, id) => ({ id, text })),
+  );
+  return runSteps(m.match()).length;
 }
 
 export interface ThroughputResult {
   textUnits: number;
   textMB: number;
-  chunks: number;
+  blocks: number;
   candidates: number;
   mentions: number;
   scanMs: number;
+  scanRuns: number[];
   scanMBps: number;
+  scanMBpsSpread: Spread;
   scanMcharps: number;
-  scanResolveMs: number;
-  scanResolveMBps: number;
+  /** The same from the process's CPU time (what the scan costs a core, whatever else runs). */
+  scanCpuMBps: number;
+  /** A whole PageMatcher pass (scan + page-level resolution). */
+  passMs: number;
+  passRuns: number[];
+  passMBps: number;
   baselineMs: number;
   baselineMBps: number;
   /** scan time / baseline time (how many times slower than reading every char code). */
@@ -80,24 +73,27 @@ export interface ThroughputResult {
   runs: number;
 }
 
-function throughput(index: MatchIndex, chunks: string[], runs: number): ThroughputResult {
-  const units = chunks.reduce((s, c) => s + c.length, 0);
+function throughput(scanner: Scanner, blocks: string[], runs: number): ThroughputResult {
+  const units = blocks.reduce((s, c) => s + c.length, 0);
   const mb = (units * 2) / 1e6;
-  const scanner = new Scanner(index);
-  const base = timeSync(() => baselineLoop(chunks), runs, 2);
-  const scan = timeSync(() => scanAll(scanner, chunks), runs, 1);
-  const sr = timeSync(() => scanAndResolve(scanner, index, chunks), Math.max(3, runs - 2), 1);
+  const base = timeSync(() => baselineLoop(blocks), runs, 2);
+  const scan = timeSync(() => scanAll(scanner, blocks), runs, 1);
+  const pass = timeSync(() => pagePass(scanner, blocks), Math.max(3, runs - 2), 1);
   return {
     textUnits: units,
     textMB: round(mb, 2),
-    chunks: chunks.length,
+    blocks: blocks.length,
     candidates: scan.result,
-    mentions: sr.result,
+    mentions: pass.result,
     scanMs: round(scan.ms, 1),
+    scanRuns: scan.runs.map((x) => round(x, 1)),
     scanMBps: round(mb / (scan.ms / 1000), 1),
+    scanMBpsSpread: spread(scan.runs.map((ms) => mb / (ms / 1000))),
     scanMcharps: round(units / 1e6 / (scan.ms / 1000), 1),
-    scanResolveMs: round(sr.ms, 1),
-    scanResolveMBps: round(mb / (sr.ms / 1000), 1),
+    scanCpuMBps: round(mb / (scan.cpuMs / 1000), 1),
+    passMs: round(pass.ms, 1),
+    passRuns: pass.runs.map((x) => round(x, 1)),
+    passMBps: round(mb / (pass.ms / 1000), 1),
     baselineMs: round(base.ms, 2),
     baselineMBps: round(mb / (base.ms / 1000), 0),
     ratioScanToBaseline: round(scan.ms / base.ms, 1),
@@ -107,11 +103,15 @@ function throughput(index: MatchIndex, chunks: string[], runs: number): Throughp
 
 export interface IndexFigures {
   aliases: number;
+  entities: number;
   patterns: number;
   states: number;
   edges: number;
+  tokens: number;
   bytes: number;
-  base64Length: number;
+  /** The JSON header (entity ids, names, cues, relations, case-kept texts) and its parts, bytes. */
+  headerBytes: number;
+  headerParts: Record<string, number>;
   /** UTF-8 bytes of the alias texts alone (JSON array): the size baseline. */
   aliasTextBytes: number;
   ratioBytesToAliasText: number;
@@ -120,30 +120,44 @@ export interface IndexFigures {
   buildBaselineMs: number;
   ratioBuildToBaseline: number;
   buildRuns: number;
+  /** Loading, as the service worker does it: bytes → deserializeIndex → new Scanner (medians). */
   deserializeMs: number;
+  deserializeRuns: number[];
+  /** Of which: decoding the header to a string, and JSON.parse of it. */
+  headerDecodeMs: number;
+  headerParseMs: number;
+  scannerMs: number;
+  scannerRuns: number[];
+  /** deserializeIndex + new Scanner, each run timed whole. */
+  loadMs: number;
+  loadRuns: number[];
+  loadSpread: Spread;
+  /** The process's CPU time for the same (median). */
+  loadCpuMs: number;
   /** Baseline: copy the same bytes (bytes.slice()). */
   copyBaselineMs: number;
-  ratioDeserializeToCopy: number;
-  base64DecodeMs: number;
-  base64Path: string;
-  /** Baseline: Node's native Buffer.from(b64, 'base64'). */
-  nativeBase64Ms: number;
-  ratioBase64ToNative: number;
-  scannerInitMs: number;
-  /** base64 → bytes → index → Scanner, what the content script does before scanning. */
-  totalLoadMs: number;
-  loadRuns: number;
+  /** The tables the Scanner builds when loaded (Int32 units). */
+  scannerTables: {
+    vocab: number;
+    rec: number;
+    rootNext: number;
+    statePat: number;
+    charTok: number;
+    totalBytes: number;
+  };
+  loadRunsCount: number;
 }
 
 function indexFigures(
   aliasTexts: string[],
+  entities: number,
   build: () => MatchIndex,
   buildRuns: number,
-): { figures: IndexFigures; index: MatchIndex } {
+  loadRuns: number,
+): { figures: IndexFigures; index: MatchIndex; bytes: Uint8Array } {
   const built = timeSync(build, buildRuns, 0);
   const index = built.result;
   const bytes = serializeIndex(index);
-  const b64 = Buffer.from(bytes).toString('base64');
   const buildBase = timeSync(
     () => {
       const m = new Map<string, number>();
@@ -153,42 +167,55 @@ function indexFigures(
     buildRuns,
     1,
   );
-  const loadRuns = 15;
-  const des = timeSync(() => deserializeIndex(bytes), loadRuns, 2);
-  const copy = timeSync(() => bytes.slice(), loadRuns, 2);
-  const dec = timeSync(() => base64ToBytes(b64), loadRuns, 2);
-  const native = timeSync(() => Buffer.from(b64, 'base64'), loadRuns, 2);
-  const init = timeSync(() => new Scanner(index), loadRuns, 2);
-  const total = timeSync(() => new Scanner(deserializeIndex(base64ToBytes(b64))), loadRuns, 2);
+  const headerLen = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0, true);
+  const decode = timeSync(() => new TextDecoder().decode(bytes.subarray(4, 4 + headerLen)), loadRuns, 1);
+  const parse = timeSync(() => JSON.parse(decode.result) as { meta: Record<string, unknown> }, loadRuns, 1);
+  const headerParts: Record<string, number> = {};
+  for (const [k, v] of Object.entries(parse.result.meta)) headerParts[k] = JSON.stringify(v).length;
+  const des = timeSync(() => deserializeIndex(bytes), loadRuns, 1);
+  const init = timeSync(() => new Scanner(des.result), loadRuns, 1);
+  const load = timeSync(() => new Scanner(deserializeIndex(bytes)), loadRuns, 1);
+  const copy = timeSync(() => bytes.slice(), loadRuns, 1);
+  const t = init.result as unknown as Record<string, Int32Array>;
+  const tables = {
+    vocab: t.vocab!.length,
+    rec: t.rec!.length,
+    rootNext: t.rootNext!.length,
+    statePat: t.statePat!.length,
+    charTok: t.charTok!.length,
+  };
   const aliasTextBytes = Buffer.byteLength(JSON.stringify(aliasTexts));
   const figures: IndexFigures = {
     aliases: aliasTexts.length,
+    entities,
     patterns: index.patTok.length,
     states: index.fail.length,
     edges: index.edgeTok.length,
+    tokens: index.tokStart.length - 1,
     bytes: bytes.length,
-    base64Length: b64.length,
+    headerBytes: headerLen,
+    headerParts,
     aliasTextBytes,
     ratioBytesToAliasText: round(bytes.length / aliasTextBytes, 1),
     buildMs: round(built.ms, 1),
     buildBaselineMs: round(buildBase.ms, 1),
     ratioBuildToBaseline: round(built.ms / buildBase.ms, 1),
     buildRuns,
-    deserializeMs: round(des.ms, 3),
-    copyBaselineMs: round(copy.ms, 3),
-    ratioDeserializeToCopy: round(des.ms / copy.ms, 1),
-    base64DecodeMs: round(dec.ms, 2),
-    base64Path:
-      typeof (Uint8Array as unknown as { fromBase64?: unknown }).fromBase64 === 'function'
-        ? 'Uint8Array.fromBase64'
-        : 'atob + charCodeAt loop',
-    nativeBase64Ms: round(native.ms, 2),
-    ratioBase64ToNative: round(dec.ms / native.ms, 1),
-    scannerInitMs: round(init.ms, 3),
-    totalLoadMs: round(total.ms, 2),
-    loadRuns,
+    deserializeMs: round(des.ms, 2),
+    deserializeRuns: des.runs.map((x) => round(x, 1)),
+    headerDecodeMs: round(decode.ms, 2),
+    headerParseMs: round(parse.ms, 2),
+    scannerMs: round(init.ms, 2),
+    scannerRuns: init.runs.map((x) => round(x, 1)),
+    loadMs: round(load.ms, 2),
+    loadRuns: load.runs.map((x) => round(x, 1)),
+    loadSpread: spread(load.runs),
+    loadCpuMs: round(load.cpuMs, 2),
+    copyBaselineMs: round(copy.ms, 2),
+    scannerTables: { ...tables, totalBytes: 4 * Object.values(tables).reduce((a, b) => a + b, 0) },
+    loadRunsCount: loadRuns,
   };
-  return { figures, index };
+  return { figures, index, bytes };
 }
 
 export interface AutomatonWork {
@@ -212,7 +239,7 @@ export interface AutomatonWork {
 }
 
 /** A counting replica of Scanner.scan's loop (same tokens, same automaton): where the work is. */
-export function automatonWork(index: MatchIndex, chunks: readonly string[]): AutomatonWork {
+export function automatonWork(index: MatchIndex, blocks: readonly string[]): AutomatonWork {
   const { fail, outLink, edgeStart, edgeTok, tokStart, tokChars } = index;
   const tokId = new Map<string, number>();
   for (let t = 0; t + 1 < tokStart.length; t++)
@@ -229,7 +256,7 @@ export function automatonWork(index: MatchIndex, chunks: readonly string[]): Aut
     for (let e = edgeStart[s]!; e < edgeStart[s + 1]!; e++) if (edgeTok[e] === t) return e + 1;
     return 0;
   };
-  for (const text of chunks) {
+  for (const text of blocks) {
     let state = 0;
     let word = '';
     const take = (tok: string) => {
@@ -265,7 +292,7 @@ export function automatonWork(index: MatchIndex, chunks: readonly string[]): Aut
   }
   const scanner = new Scanner(index);
   let candidates = 0;
-  for (const t of chunks) candidates += scanner.scan(t).length;
+  for (const t of blocks) candidates += scanner.scan(t).length;
   const known = tokens - unknown;
   return {
     units,
@@ -286,10 +313,11 @@ export interface NodeResults {
   diagnostics: { bundled: AutomatonWork; synthetic: AutomatonWork };
   bundled: { index: IndexFigures; throughput: ThroughputResult };
   synthetic: { index: IndexFigures; throughput: ThroughputResult };
-  /** The bundled alias texts (for the browser half: the mark.js list). */
+  /** For the browser half: the bundled alias texts (mark.js), the texts, the synthetic index. */
   aliasTexts: string[];
-  /** The generated news paragraphs with bundled names (reused for the page). */
   paragraphs: string[];
+  syntheticParagraphs: string[];
+  syntheticBytes: Uint8Array;
 }
 
 export function runNodeBench(log: (s: string) => void): NodeResults {
@@ -299,37 +327,48 @@ export function runNodeBench(log: (s: string) => void): NodeResults {
   log(`node: dataset ${ds.records.length} entities, ${aliasTexts.length} distinct alias texts`);
 
   const compile = () => compileDataset(ds.records, opts).index;
-  const { figures: bundledIdx, index: bundledIndex } = indexFigures(aliasTexts, compile, 5);
-  log(`node: bundled index ${bundledIdx.bytes} bytes, build ${bundledIdx.buildMs} ms`);
-
-  const syn = syntheticAliases(100_000, 7);
-  const buildSyn = () => buildIndex(syn.entities, syn.aliases);
-  const { figures: synIdx, index: synIndex } = indexFigures(
-    syn.aliases.map((a) => a.text),
-    buildSyn,
-    3,
+  const bundled = indexFigures(aliasTexts, ds.records.length, compile, 3, 15);
+  log(
+    `node: bundled index ${bundled.figures.bytes} bytes, build ${bundled.figures.buildMs} ms, load ${bundled.figures.loadMs} ms`,
   );
-  log(`node: synthetic index ${synIdx.bytes} bytes, build ${synIdx.buildMs} ms`);
+
+  const syn = syntheticAliases(SYNTHETIC_ALIASES, 7);
+  const synthetic = indexFigures(
+    syn.aliases.map((a) => a.text),
+    syn.entities.length,
+    () => buildIndex(syn.entities, syn.aliases),
+    1,
+    5,
+  );
+  const sf = synthetic.figures;
+  log(
+    `node: synthetic index ${sf.aliases} aliases, ${sf.bytes} bytes, build ${sf.buildMs} ms, load ${sf.loadMs} ms ` +
+      `(deserialise ${sf.deserializeMs}, Scanner ${sf.scannerMs})`,
+  );
 
   const parasBundled = newsParagraphs({ units: TEXT_UNITS, seed: 1, names: aliasTexts });
   const parasSyn = newsParagraphs({ units: TEXT_UNITS, seed: 2, names: syn.aliases.map((a) => a.text) });
-  const chunksBundled = chunkText(parasBundled);
-  const chunksSyn = chunkText(parasSyn);
-  const tb = throughput(bundledIndex, chunksBundled, 7);
-  log(`node: bundled scan ${tb.scanMBps} MB/s (baseline ${tb.baselineMBps} MB/s)`);
-  const ts = throughput(synIndex, chunksSyn, 7);
-  log(`node: synthetic scan ${ts.scanMBps} MB/s (baseline ${ts.baselineMBps} MB/s)`);
-  const diagnostics = {
-    bundled: automatonWork(bundledIndex, chunksBundled),
-    synthetic: automatonWork(synIndex, chunksSyn),
+  const bundledScanner = new Scanner(bundled.index);
+  const tb = throughput(bundledScanner, parasBundled, 7);
+  log(`node: bundled scan ${tb.scanMBps} MB/s, pass ${tb.passMBps} MB/s (baseline ${tb.baselineMBps} MB/s)`);
+  const ts = throughput(new Scanner(synthetic.index), parasSyn, 7);
+  log(`node: synthetic scan ${ts.scanMBps} MB/s, pass ${ts.passMBps} MB/s (baseline ${ts.baselineMBps} MB/s)`);
+  // The counting replica is slow: it reads the first 500,000 units of each text.
+  const head = (ps: string[]) => {
+    let n = 0;
+    return ps.filter((p) => (n += p.length) <= 500_000);
   };
-  log(`node: automaton work ${JSON.stringify(diagnostics)}`);
-  void median;
+  const diagnostics = {
+    bundled: automatonWork(bundled.index, head(parasBundled)),
+    synthetic: automatonWork(synthetic.index, head(parasSyn)),
+  };
   return {
     diagnostics,
-    bundled: { index: bundledIdx, throughput: tb },
-    synthetic: { index: synIdx, throughput: ts },
+    bundled: { index: bundled.figures, throughput: tb },
+    synthetic: { index: synthetic.figures, throughput: ts },
     aliasTexts,
     paragraphs: parasBundled,
+    syntheticParagraphs: parasSyn,
+    syntheticBytes: synthetic.bytes,
   };
 }

@@ -3,8 +3,9 @@ import type { CardToPage, PageToCard } from '../lib/card-protocol';
 import type { CardPort } from '../lib/ui/card-port';
 import { watchVisibility } from '../lib/ui/visibility';
 import { useEntities } from '../lib/ui/clients';
+import { t, whyMarked } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
-import { RULE_IDS, RULE_TEXT } from '../lib/match/rules';
+import { RULE_IDS } from '../lib/match/rules';
 import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
 
@@ -67,7 +68,7 @@ export function CardApp({ port }: { port: CardPort }) {
     if (!el || !card) return;
     const ro = new ResizeObserver(() => {
       const chrome = card.offsetHeight - card.clientHeight + NOTES_BOX_PX + CARD_PADDING_PX;
-      post({ type: 'size', height: Math.ceil(el.scrollHeight + chrome) });
+      post({ type: 'size', height: Math.ceil(el.offsetHeight + chrome) });
     });
     ro.observe(el);
     return () => ro.disconnect();
@@ -96,16 +97,56 @@ export function CardApp({ port }: { port: CardPort }) {
     <div
       class="card"
       role="dialog"
-      aria-label={entity ? `Dramatis: ${entity.name}` : 'Dramatis'}
+      aria-label={entity ? t('card.label', { name: entity.name }) : t('manifest.name')}
       tabIndex={-1}
       ref={root}
       onClickCapture={guardClick}
       onMouseDownCapture={guardClick}
     >
-      <div class="card-details" ref={details}>
-        <div class="card-tools">
-          {show && entityId !== show.entityId ? (
-            <button type="button" title="Back" aria-label="Back" onClick={() => setEntityId(show.entityId)}>
+      <div class="card-details">
+        {/* Measured, not the scrolling box around it: its height is the details' own. */}
+        <div ref={details}>
+          <div class="card-tools">
+            {show && entityId !== show.entityId ? (
+              <button
+                type="button"
+                title={t('common.back')}
+                aria-label={t('common.back')}
+                onClick={() => setEntityId(show.entityId)}
+              >
+                <svg
+                  width="12"
+                  height="12"
+                  viewBox="0 0 12 12"
+                  aria-hidden="true"
+                  stroke="currentColor"
+                  stroke-width="1.8"
+                  fill="none"
+                >
+                  <path d="M7.5 2 3.5 6l4 4" />
+                </svg>
+              </button>
+            ) : null}
+            <button
+              type="button"
+              title={pinned ? t('card.unpinTitle') : t('card.pinTitle')}
+              aria-label={t('card.pin')}
+              aria-pressed={pinned}
+              onClick={() => {
+                setPinned(!pinned);
+                post({ type: 'pin', pinned: !pinned });
+              }}
+            >
+              <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
+                <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
+              </svg>
+            </button>
+            <button
+              type="button"
+              title={t('card.closeTitle')}
+              aria-label={t('card.close')}
+              onClick={() => post({ type: 'close' })}
+            >
               <svg
                 width="12"
                 height="12"
@@ -113,53 +154,33 @@ export function CardApp({ port }: { port: CardPort }) {
                 aria-hidden="true"
                 stroke="currentColor"
                 stroke-width="1.8"
-                fill="none"
               >
-                <path d="M7.5 2 3.5 6l4 4" />
+                <path d="M2 2l8 8M10 2l-8 8" />
               </svg>
             </button>
+          </div>
+          {error ? <p class="error">{t('card.loadError', { error })}</p> : null}
+          {!entity && !error ? <p class="meta">{entities ? t('card.notInDataset') : t('common.loading')}</p> : null}
+          {entity ? (
+            <EntityDetails
+              entity={entity}
+              onPage={onPage}
+              onOpen={(id) => {
+                setEntityId(id);
+                setPinned(true);
+                post({ type: 'pin', pinned: true });
+              }}
+            />
           ) : null}
-          <button
-            type="button"
-            title={pinned ? 'Unpin' : 'Pin this card open'}
-            aria-label="Pin"
-            aria-pressed={pinned}
-            onClick={() => {
-              setPinned(!pinned);
-              post({ type: 'pin', pinned: !pinned });
-            }}
-          >
-            <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" fill="currentColor">
-              <path d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 9.8 12.3 8.5 13.5 5.7 10.3 2.5 13.5 2.5 13.5 5.7 10.3 2.5 7.5 3.7 6.2 7 6.5 9.5 4 Z" />
-            </svg>
-          </button>
-          <button type="button" title="Close (Esc)" aria-label="Close" onClick={() => post({ type: 'close' })}>
-            <svg width="12" height="12" viewBox="0 0 12 12" aria-hidden="true" stroke="currentColor" stroke-width="1.8">
-              <path d="M2 2l8 8M10 2l-8 8" />
-            </svg>
-          </button>
+          {entity && show && entityId === show.entityId && show.why !== undefined && RULE_IDS[show.why] ? (
+            <details class="why">
+              <summary>{t('why.summary')}</summary>
+              <p>{whyMarked(RULE_IDS[show.why]!)}</p>
+            </details>
+          ) : null}
         </div>
-        {error ? <p class="error">Could not load Dramatis data: {error}</p> : null}
-        {!entity && !error ? <p class="meta">{entities ? 'Not in this version of the dataset.' : 'Loading…'}</p> : null}
-        {entity ? (
-          <EntityDetails
-            entity={entity}
-            onPage={onPage}
-            onOpen={(id) => {
-              setEntityId(id);
-              setPinned(true);
-              post({ type: 'pin', pinned: true });
-            }}
-          />
-        ) : null}
-        {entity && show && entityId === show.entityId && show.why !== undefined && RULE_IDS[show.why] ? (
-          <details class="why">
-            <summary>Why is this marked?</summary>
-            <p>{RULE_TEXT[RULE_IDS[show.why]!]}</p>
-          </details>
-        ) : null}
       </div>
-      <div class="card-notes" style={{ height: `${NOTES_BOX_PX}px` }}>
+      <div class="card-notes" style={{ flexBasis: `${NOTES_BOX_PX}px` }}>
         {entity ? (
           <NotesPanel
             entityId={entity.id}

@@ -1,35 +1,32 @@
 import type { CardEntity } from '../lib/entities';
 import { referencedIds, sourceUrl } from '../lib/dataset/refs';
+import {
+  formatCount,
+  formatDate,
+  formatDateRange,
+  jurisdictionName,
+  listSeparator,
+  rich,
+  slot,
+  t,
+  typeLabel,
+} from '../lib/ui/i18n';
+import { hostOf, safeHref } from '../lib/ui/links';
 
-const TYPE_LABEL: Record<CardEntity['type'], string> = {
-  regulator: 'Regulator',
-  firm: 'Firm',
-  official: 'Official',
-};
+/** The dataset's own language: names, descriptions, titles stay as written, marked so screen readers read them right. */
+const DATA_LANG = 'en';
 
-export function jurisdictionName(code: string): string {
-  if (code === 'EU') return 'European Union';
-  if (code === 'INT') return 'International';
-  try {
-    return new Intl.DisplayNames(['en'], { type: 'region' }).of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-function dateRange(start?: string, end?: string | null): string {
-  if (start && end) return `${start} – ${end}`;
-  if (start) return `since ${start}`;
-  if (end) return `until ${end}`;
-  return '';
-}
-
-function hostOf(url: string): string {
-  try {
-    return new URL(url).host.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
+/** A link to a source or website, named by its site; only web addresses become links. */
+function ExternalLink({ url, class: cls, bracketed }: { url: string; class?: string; bracketed?: boolean }) {
+  const href = safeHref(url);
+  const label = bracketed ? `[${hostOf(url)}]` : hostOf(url);
+  return href ? (
+    <a href={href} target="_blank" rel="noreferrer noopener" class={cls}>
+      {label}
+    </a>
+  ) : (
+    <span class={cls}>{label}</span>
+  );
 }
 
 export interface EntityDetailsProps {
@@ -43,9 +40,14 @@ function EntityLink({ id, entity, onOpen, onPage }: { id: string } & EntityDetai
   const e = entity.links[id];
   if (!e) return <span>{id}</span>;
   return (
-    <button type="button" class={`link cat-${e.type}`} onClick={() => onOpen?.(id)} title={`Open ${e.name}`}>
-      {e.name}
-      {onPage?.has(id) ? <span class="on-page"> · on this page</span> : null}
+    <button
+      type="button"
+      class={`link cat-${e.type}`}
+      onClick={() => onOpen?.(id)}
+      title={t('entity.open', { name: e.name })}
+    >
+      <span lang={DATA_LANG}>{e.name}</span>
+      {onPage?.has(id) ? <span class="on-page"> · {t('entity.onThisPage')}</span> : null}
     </button>
   );
 }
@@ -67,10 +69,12 @@ export function EntityDetails(props: EntityDetailsProps) {
     <article class="entity" aria-labelledby="entity-name">
       <header>
         <div class="badges">
-          <span class={`badge cat-${e.type}`}>{TYPE_LABEL[e.type]}</span>
+          <span class={`badge cat-${e.type}`}>{typeLabel(e.type)}</span>
           <span class="jurisdiction">{jurisdictionName(e.jurisdiction)}</span>
         </div>
-        <h1 id="entity-name">{e.name}</h1>
+        <h1 id="entity-name" lang={DATA_LANG}>
+          {e.name}
+        </h1>
         {e.nativeNames?.length ? (
           <p class="native" lang={e.nativeNames[0]!.lang}>
             {e.nativeNames.map((n) => n.text).join(' · ')}
@@ -79,47 +83,49 @@ export function EntityDetails(props: EntityDetailsProps) {
       </header>
 
       {e.official ? (
-        <section aria-label="Roles">
+        <section aria-label={t('entity.roles')}>
           <ul class="roles">
             {e.official.roles.map((r, i) => (
               <li key={i}>
-                <strong>{r.title}</strong>
+                <strong lang={DATA_LANG}>{r.title}</strong>
                 {r.org ? (
                   <>
                     {', '}
                     <EntityLink id={r.org} {...props} />
                   </>
                 ) : r.orgName ? (
-                  `, ${r.orgName}`
+                  <span lang={DATA_LANG}>, {r.orgName}</span>
                 ) : null}
-                {dateRange(r.start, r.end) ? <span class="dates"> ({dateRange(r.start, r.end)})</span> : null}
+                {r.start || r.end ? <span class="dates"> ({formatDateRange(r.start, r.end)})</span> : null}
               </li>
             ))}
           </ul>
-          {e.official.party ? <p class="meta">Party: {e.official.party}</p> : null}
+          {e.official.party ? <p class="meta">{t('entity.party', { party: e.official.party })}</p> : null}
         </section>
       ) : null}
 
       {e.regulator ? (
-        <section aria-label="Regulator">
+        <section aria-label={typeLabel('regulator')}>
           <dl class="facts">
             {e.regulator.parent || e.regulator.parentName ? (
               <>
-                <dt>Part of</dt>
+                <dt>{t('entity.partOf')}</dt>
                 <dd>
-                  {e.regulator.parent ? <EntityLink id={e.regulator.parent} {...props} /> : e.regulator.parentName}
+                  {e.regulator.parent ? (
+                    <EntityLink id={e.regulator.parent} {...props} />
+                  ) : (
+                    <span lang={DATA_LANG}>{e.regulator.parentName}</span>
+                  )}
                 </dd>
               </>
             ) : null}
-            <dt>Remit</dt>
-            <dd>{e.regulator.remit.join(', ')}</dd>
+            <dt>{t('entity.remit')}</dt>
+            <dd lang={DATA_LANG}>{e.regulator.remit.join(', ')}</dd>
             {e.regulator.website ? (
               <>
-                <dt>Website</dt>
+                <dt>{t('entity.website')}</dt>
                 <dd>
-                  <a href={e.regulator.website} target="_blank" rel="noreferrer noopener">
-                    {hostOf(e.regulator.website)}
-                  </a>
+                  <ExternalLink url={e.regulator.website} />
                 </dd>
               </>
             ) : null}
@@ -128,35 +134,35 @@ export function EntityDetails(props: EntityDetailsProps) {
       ) : null}
 
       {e.firm ? (
-        <section aria-label="Firm">
+        <section aria-label={typeLabel('firm')}>
           <dl class="facts">
             {e.firm.tickers?.length ? (
               <>
-                <dt>Tickers</dt>
+                <dt>{t('entity.tickers')}</dt>
                 <dd>{e.firm.tickers.map((t) => `${t.exchange}: ${t.symbol}`).join(' · ')}</dd>
               </>
             ) : null}
             {e.firm.sector ? (
               <>
-                <dt>Sector</dt>
-                <dd>{e.firm.sector}</dd>
+                <dt>{t('entity.sector')}</dt>
+                <dd lang={DATA_LANG}>{e.firm.sector}</dd>
               </>
             ) : null}
             {e.firm.headquarters ? (
               <>
-                <dt>HQ</dt>
-                <dd>{e.firm.headquarters}</dd>
+                <dt>{t('entity.headquarters')}</dt>
+                <dd lang={DATA_LANG}>{e.firm.headquarters}</dd>
               </>
             ) : null}
             {e.firm.legalName && e.firm.legalName !== e.name ? (
               <>
-                <dt>Legal name</dt>
-                <dd>{e.firm.legalName}</dd>
+                <dt>{t('entity.legalName')}</dt>
+                <dd lang={DATA_LANG}>{e.firm.legalName}</dd>
               </>
             ) : null}
             {e.firm.parent ? (
               <>
-                <dt>Parent</dt>
+                <dt>{t('entity.parent')}</dt>
                 <dd>
                   <EntityLink id={e.firm.parent} {...props} />
                 </dd>
@@ -166,11 +172,13 @@ export function EntityDetails(props: EntityDetailsProps) {
         </section>
       ) : null}
 
-      <p class="description">{e.description}</p>
+      <p class="description" lang={DATA_LANG}>
+        {e.description}
+      </p>
 
       {shownRelated.length ? (
-        <section aria-label="Related">
-          <h2>Related</h2>
+        <section aria-labelledby="entity-related">
+          <h2 id="entity-related">{t('entity.related')}</h2>
           <ul class="related">
             {shownRelated.map((id) => (
               <li key={id}>
@@ -178,22 +186,20 @@ export function EntityDetails(props: EntityDetailsProps) {
               </li>
             ))}
           </ul>
-          {moreRelated > 0 ? <p class="meta">and {moreRelated.toLocaleString()} more</p> : null}
+          {moreRelated > 0 ? <p class="meta">{t('entity.moreRelated', { count: formatCount(moreRelated) })}</p> : null}
         </section>
       ) : null}
 
       {e.events?.length ? (
-        <section aria-label="Events">
-          <h2>Events</h2>
+        <section aria-labelledby="entity-events">
+          <h2 id="entity-events">{t('entity.events')}</h2>
           <ul class="events">
             {[...e.events]
               .sort((a, b) => b.date.localeCompare(a.date))
               .map((ev, i) => (
                 <li key={i}>
-                  <time>{ev.date}</time> {ev.title}{' '}
-                  <a href={ev.source} target="_blank" rel="noreferrer noopener" class="src">
-                    [{hostOf(ev.source)}]
-                  </a>
+                  <time dateTime={ev.date}>{formatDate(ev.date)}</time> <span lang={DATA_LANG}>{ev.title}</span>{' '}
+                  <ExternalLink url={ev.source} class="src" bracketed />
                 </li>
               ))}
           </ul>
@@ -201,16 +207,20 @@ export function EntityDetails(props: EntityDetailsProps) {
       ) : null}
 
       <footer class="provenance">
-        <span>As of {e.asOf}</span>
-        {' · Sources: '}
-        {e.sources.map(sourceUrl).map((s, i) => (
-          <span key={s}>
-            {i ? ', ' : ''}
-            <a href={s} target="_blank" rel="noreferrer noopener">
-              {hostOf(s)}
-            </a>
-          </span>
-        ))}
+        <span>
+          {rich(t('entity.asOf', { date: slot('date') }), {
+            date: <time dateTime={e.asOf}>{formatDate(e.asOf)}</time>,
+          })}
+        </span>
+        {' · '}
+        {rich(t('entity.sources', { links: slot('links') }), {
+          links: e.sources.map(sourceUrl).map((s, i) => (
+            <span key={s}>
+              {i ? listSeparator() : ''}
+              <ExternalLink url={s} />
+            </span>
+          )),
+        })}
       </footer>
     </article>
   );

@@ -1,48 +1,52 @@
 import { useMemo, useState } from 'preact/hooks';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
 import { useEntities, useEntitySearch } from '../lib/ui/clients';
+import { kindOf, rich, slot, t } from '../lib/ui/i18n';
+import { safeHref } from '../lib/ui/links';
 import { notesApi } from '../lib/ui/notes-api';
-import { jurisdictionName } from './EntityDetails';
-import { NotesPanel, safeHref } from './NotesPanel';
+import { NotesPanel } from './NotesPanel';
 
 /** Adding a note from the options page, or from the "Add a note to Dramatis" menu on a selection. */
 export function NotesAdd({ hash }: { hash: string }) {
   const params = useMemo(() => parseAddNoteHash(hash) ?? {}, [hash]);
   const [chosen, setChosen] = useState<string | undefined>(params.entityId);
   const [query, setQuery] = useState(() => (params.quote && params.quote.length <= 60 ? params.quote : ''));
-  const search = useEntitySearch(query, { limit: 12 });
+  // Only while choosing: a search loads the full index in the background, which holds up notes.
+  const search = useEntitySearch(chosen ? '' : query, { limit: 12 });
   const hits = search.answer?.hits ?? [];
   const { entities } = useEntities(chosen ? [chosen] : []);
   const entity = chosen ? entities?.get(chosen) : undefined;
   const href = safeHref(params.url);
+  const sourceLabel = params.title || params.url;
 
   return (
-    <section class="add-note" aria-label="Add a note">
-      <h1>Add a note</h1>
-      {params.url || params.title ? (
+    <section class="add-note" aria-labelledby="add-note-heading">
+      <h1 id="add-note-heading">{t('add.heading')}</h1>
+      {sourceLabel ? (
         <p class="meta">
-          From{' '}
-          {href ? (
-            <a href={href} target="_blank" rel="noreferrer noopener">
-              {params.title || params.url}
-            </a>
-          ) : (
-            params.title || params.url
-          )}
+          {rich(t('add.from', { source: slot('source') }), {
+            source: href ? (
+              <a href={href} target="_blank" rel="noreferrer noopener">
+                {sourceLabel}
+              </a>
+            ) : (
+              sourceLabel
+            ),
+          })}
         </p>
       ) : null}
-      {chosen && !entities ? <p class="meta">Loading…</p> : null}
+      {chosen && !entities ? <p class="meta">{t('common.loading')}</p> : null}
       {entity ? (
         <>
           <div class="chosen row">
             <span>
-              About <strong class="chosen-name">{entity.name}</strong>{' '}
-              <span class="meta">
-                {entity.type} · {jurisdictionName(entity.jurisdiction)}
-              </span>
+              {rich(t('add.about', { name: slot('name') }), {
+                name: <strong class="chosen-name">{entity.name}</strong>,
+              })}{' '}
+              <span class="meta">{kindOf(entity)}</span>
             </span>
             <button type="button" class="secondary" onClick={() => setChosen(undefined)}>
-              Change
+              {t('add.change')}
             </button>
           </div>
           <NotesPanel
@@ -60,11 +64,11 @@ export function NotesAdd({ hash }: { hash: string }) {
         <>
           {params.quote ? <blockquote class="note-quote">{params.quote}</blockquote> : null}
           <label class="field">
-            <span>Which regulator, firm or official is this note about?</span>
+            <span>{t('add.which')}</span>
             <input
               type="search"
-              aria-label="Choose an entity"
-              placeholder="Type a name, native name or alias…"
+              aria-label={t('add.chooseLabel')}
+              placeholder={t('add.choosePlaceholder')}
               value={query}
               autoFocus
               onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
@@ -72,23 +76,23 @@ export function NotesAdd({ hash }: { hash: string }) {
           </label>
           {query.trim() ? (
             hits.length ? (
-              <ul class="results" aria-label="Matching entities">
+              <ul class="results" aria-label={t('add.matching')}>
                 {hits.map((h) => (
                   <li key={h.id}>
                     <button type="button" onClick={() => setChosen(h.id)}>
                       <span>{h.name}</span>
                       <span class="sub">
-                        {h.via ? `via “${h.via}” · ` : ''}
-                        {h.type} · {jurisdictionName(h.jurisdiction)}
+                        {h.via ? `${t('common.via', { alias: h.via })} · ` : ''}
+                        {kindOf(h)}
                       </span>
                     </button>
                   </li>
                 ))}
               </ul>
             ) : search.pending || !search.answer ? (
-              <p class="meta">Searching…</p>
+              <p class="meta">{t('common.searching')}</p>
             ) : (
-              <p class="meta">No entity matches “{query}”.</p>
+              <p class="meta">{t('common.noMatch', { query })}</p>
             )
           ) : null}
         </>

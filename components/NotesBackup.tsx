@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { getEntities } from '../lib/ui/clients';
 import { parseNotesFile, toJson, toMarkdown, type MergeCounts } from '../lib/notes/import-export';
+import { formatCount, t } from '../lib/ui/i18n';
 import { allNotes, importNotes } from '../lib/ui/notes-api';
 
 function download(name: string, type: string, text: string): void {
@@ -46,7 +47,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
         );
       setOutcome({ kind: 'exported', count: notes.length, format: format === 'json' ? 'JSON' : 'Markdown' });
     } catch (e) {
-      setOutcome({ kind: 'error', message: `Export failed: ${(e as Error).message}` });
+      setOutcome({ kind: 'error', message: t('backup.exportFailed', { error: (e as Error).message }) });
     } finally {
       setBusy(false);
     }
@@ -65,7 +66,7 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
       const counts = await importNotes(parsed.file.notes);
       setOutcome({ kind: 'imported', counts, file: file.name });
     } catch (e) {
-      setOutcome({ kind: 'error', message: `Import failed, nothing was changed: ${(e as Error).message}` });
+      setOutcome({ kind: 'error', message: t('backup.importFailed', { error: (e as Error).message }) });
     } finally {
       input.value = '';
       setBusy(false);
@@ -73,56 +74,50 @@ export function NotesBackup({ persisted }: { persisted: boolean | undefined }) {
   };
 
   return (
-    <section class="backup" aria-label="Export and import">
-      <h1>Export &amp; import</h1>
+    <section class="backup" aria-labelledby="backup-heading">
+      <h1 id="backup-heading">{t('backup.heading')}</h1>
       <p class="meta storage-status">
-        {persisted === true
-          ? 'Your notes are kept in persistent storage on this device: the browser will not clear them to free space.'
-          : persisted === false
-            ? 'The browser has not granted persistent storage; it could clear notes under heavy disk pressure. Export them now and then.'
-            : ''}
+        {persisted === true ? t('backup.persisted') : persisted === false ? t('backup.notPersisted') : ''}
       </p>
-      <h2>Export</h2>
+      <h2>{t('backup.export')}</h2>
       <div class="row">
         <button type="button" disabled={busy} onClick={() => void exportAs('json')}>
-          Export JSON
+          {t('backup.exportJson')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => void exportAs('markdown')}>
-          Export Markdown
+          {t('backup.exportMarkdown')}
         </button>
       </div>
-      <p class="hint">JSON can be imported again (here or on another device); Markdown is for reading.</p>
-      <h2>Import</h2>
+      <p class="hint">{t('backup.exportHint')}</p>
+      <h2>{t('backup.import')}</h2>
       <label class="field">
-        <span>
-          A Dramatis JSON export. The whole file is checked first; notes already here are kept unless the file has a
-          newer edit.
-        </span>
+        <span>{t('backup.importHelp')}</span>
         <input
           type="file"
           accept=".json,application/json"
-          aria-label="Import notes file"
+          aria-label={t('backup.importLabel')}
           disabled={busy}
           onChange={(e) => void importFile(e.target as HTMLInputElement)}
         />
       </label>
       {outcome?.kind === 'exported' ? (
         <p role="status" class="outcome">
-          Exported {outcome.count} note{outcome.count === 1 ? '' : 's'} as {outcome.format}.
+          {t('backup.exported', outcome.count, [formatCount(outcome.count)], { format: outcome.format })}
         </p>
       ) : null}
       {outcome?.kind === 'imported' ? (
         <p role="status" class="outcome">
-          Imported {outcome.file}: {outcome.counts.added} added, {outcome.counts.updated} updated, {outcome.counts.kept}{' '}
-          kept.
+          {t('backup.imported', {
+            file: outcome.file,
+            added: formatCount(outcome.counts.added),
+            updated: formatCount(outcome.counts.updated),
+            kept: formatCount(outcome.counts.kept),
+          })}
         </p>
       ) : null}
       {outcome?.kind === 'refused' ? (
         <div role="alert" class="error import-errors">
-          <p>
-            {outcome.file} was not imported and nothing was changed.{' '}
-            {outcome.errors.length === 1 ? 'Problem' : 'Problems'}:
-          </p>
+          <p>{t('backup.refused', outcome.errors.length, { file: outcome.file })}</p>
           <ul>
             {outcome.errors.map((e, i) => (
               <li key={i}>{e}</li>

@@ -1,108 +1,13 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CardEntity } from '../lib/entities';
-import { dateRange, indexNotes, parseTags, searchNotes, tagCounts } from '../lib/notes/search';
+import { dateRange, indexNotes, searchNotes, tagCounts } from '../lib/notes/search';
 import type { Note } from '../lib/notes/types';
 import { useEntities } from '../lib/ui/clients';
+import { entityNamesOf } from '../lib/ui/entity-names';
+import { formatCount, rich, slot, t, uiLocale } from '../lib/ui/i18n';
 import { allNotes, notesApi } from '../lib/ui/notes-api';
-import { NoteEditForm, NoteSource, NoteStatus, TagChips, when } from './NotesPanel';
+import { NoteItem, NoteStatus } from './NoteItem';
 
 const PAGE = 100;
-
-/** The names a note's entity is searched by: name, native names, aliases. */
-export function entityNamesOf(entities: Map<string, CardEntity> | undefined) {
-  return (id: string): string[] => {
-    const e = entities?.get(id);
-    return e
-      ? [
-          e.name,
-          ...(e.nativeNames ?? []).map((n) => n.text),
-          ...(e.aliases ?? []).map((a) => (typeof a === 'string' ? a : a.text)),
-        ]
-      : [];
-  };
-}
-
-function NoteRow({
-  note,
-  entityName,
-  onChanged,
-  onDeleted,
-  onFilter,
-}: {
-  note: Note;
-  entityName: string;
-  onChanged: (n: Note) => void;
-  onDeleted: (n: Note) => void;
-  onFilter: (f: { tag?: string; entityId?: string }) => void;
-}) {
-  const [editing, setEditing] = useState<{ text: string; tags: string }>();
-  const [error, setError] = useState<string>();
-
-  const save = async (ev: Event) => {
-    ev.preventDefault();
-    if (!editing?.text.trim()) return;
-    try {
-      onChanged(await notesApi.update(note.id, editing.text.trim(), parseTags(editing.tags)));
-      setEditing(undefined);
-      setError(undefined);
-    } catch (e) {
-      setError(`Not saved: ${(e as Error).message}`);
-    }
-  };
-
-  const remove = async () => {
-    try {
-      await notesApi.remove(note.id);
-      onDeleted(note);
-    } catch (e) {
-      setError(`Not deleted: ${(e as Error).message}`);
-    }
-  };
-
-  return (
-    <li class="note" data-note-id={note.id}>
-      <p class="note-entity">
-        <button type="button" class="link" onClick={() => onFilter({ entityId: note.entityId })}>
-          {entityName}
-        </button>
-      </p>
-      {error ? (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      ) : null}
-      {editing ? (
-        <NoteEditForm
-          draft={editing}
-          onChange={(d) => setEditing(d)}
-          onSave={save}
-          onCancel={() => setEditing(undefined)}
-        />
-      ) : (
-        <>
-          <p class="note-text">{note.text}</p>
-          {note.quote ? <blockquote class="note-quote">{note.quote}</blockquote> : null}
-          <TagChips tags={note.tags} onPick={(tag) => onFilter({ tag })} />
-          <p class="note-meta">
-            <time dateTime={new Date(note.createdAt).toISOString()}>{when(note.createdAt)}</time>
-            {note.updatedAt !== note.createdAt ? ` · edited ${when(note.updatedAt)}` : ''}
-            <NoteSource note={note} />{' '}
-            <button
-              type="button"
-              class="link"
-              onClick={() => setEditing({ text: note.text, tags: note.tags.join(', ') })}
-            >
-              Edit
-            </button>
-            <button type="button" class="link" onClick={() => void remove()}>
-              Delete
-            </button>
-          </p>
-        </>
-      )}
-    </li>
-  );
-}
 
 /** Every note, newest first, with full-text search and filters. Search runs in memory. */
 export function NotesBrowser() {
@@ -117,7 +22,7 @@ export function NotesBrowser() {
   const [undo, setUndo] = useState<Note>();
 
   useEffect(() => {
-    allNotes().then(setNotes, (e: unknown) => setError(`Could not load notes: ${(e as Error).message}`));
+    allNotes().then(setNotes, (e: unknown) => setError(t('notes.loadError', { error: (e as Error).message })));
   }, []);
 
   const { entities } = useEntities(notes?.map((n) => n.entityId) ?? []);
@@ -137,11 +42,12 @@ export function NotesBrowser() {
     [index, text, tag, entityId, range],
   );
   const tags = useMemo(() => (notes ? tagCounts(notes) : []), [notes]);
+  const collator = useMemo(() => new Intl.Collator(uiLocale()), []);
   const noteEntities = useMemo(() => {
     const ids = new Set(notes?.map((n) => n.entityId));
     return [...ids]
       .map((id) => ({ id, name: entities?.get(id)?.name ?? id }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .sort((a, b) => collator.compare(a.name, b.name));
   }, [notes, entities]);
 
   useEffect(() => setShown(PAGE), [text, tag, entityId, fromDate, toDate]);
@@ -156,44 +62,47 @@ export function NotesBrowser() {
       setNotes((list) => [n, ...(list ?? []).filter((x) => x.id !== n.id)]);
       setUndo(undefined);
     } catch (e) {
-      setError(`Not restored: ${(e as Error).message}`);
+      setError(t('notes.notRestored', { error: (e as Error).message }));
     }
   };
 
   return (
-    <section class="notes-browser" aria-label="All notes">
+    <section class="notes-browser" aria-labelledby="notes-browser-heading">
+      <h1 id="notes-browser-heading" class="visually-hidden">
+        {t('list.label')}
+      </h1>
       <div class="filters" role="search">
         <input
           type="search"
-          aria-label="Search notes"
-          placeholder="Search text, tags and names…"
+          aria-label={t('list.searchLabel')}
+          placeholder={t('list.searchPlaceholder')}
           value={text}
           autoFocus
           onInput={(e) => setText((e.target as HTMLInputElement).value)}
         />
         <label>
-          Tag{' '}
+          {t('list.tag')}{' '}
           <select
-            aria-label="Filter by tag"
+            aria-label={t('list.filterByTag')}
             value={tag}
             onChange={(e) => setTag((e.target as HTMLSelectElement).value)}
           >
-            <option value="">All tags</option>
-            {tags.map((t) => (
-              <option key={t.tag} value={t.tag}>
-                {t.tag} ({t.count})
+            <option value="">{t('list.allTags')}</option>
+            {tags.map((c) => (
+              <option key={c.tag} value={c.tag}>
+                {c.tag} ({formatCount(c.count)})
               </option>
             ))}
           </select>
         </label>
         <label>
-          Entity{' '}
+          {t('list.entity')}{' '}
           <select
-            aria-label="Filter by entity"
+            aria-label={t('list.filterByEntity')}
             value={entityId}
             onChange={(e) => setEntityId((e.target as HTMLSelectElement).value)}
           >
-            <option value="">All entities</option>
+            <option value="">{t('list.allEntities')}</option>
             {noteEntities.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.name}
@@ -202,19 +111,19 @@ export function NotesBrowser() {
           </select>
         </label>
         <label>
-          From{' '}
+          {t('list.from')}{' '}
           <input
             type="date"
-            aria-label="From date"
+            aria-label={t('list.fromDate')}
             value={fromDate}
             onInput={(e) => setFromDate((e.target as HTMLInputElement).value)}
           />
         </label>
         <label>
-          To{' '}
+          {t('list.to')}{' '}
           <input
             type="date"
-            aria-label="To date"
+            aria-label={t('list.toDate')}
             value={toDate}
             onInput={(e) => setToDate((e.target as HTMLInputElement).value)}
           />
@@ -231,44 +140,47 @@ export function NotesBrowser() {
               setToDate('');
             }}
           >
-            Clear
+            {t('list.clear')}
           </button>
         ) : null}
       </div>
       <NoteStatus error={error} deleted={!!undo} onUndo={restore} />
       <p class="meta result-count" aria-live="polite">
         {!notes
-          ? 'Loading…'
+          ? t('common.loading')
           : filtered
-            ? `${results.length.toLocaleString()} of ${notes.length.toLocaleString()} notes`
-            : `${notes.length.toLocaleString()} note${notes.length === 1 ? '' : 's'}`}
+            ? t('list.filteredCount', notes.length, [formatCount(notes.length)], {
+                shown: formatCount(results.length),
+              })
+            : t('list.count', notes.length, [formatCount(notes.length)])}
       </p>
       {notes && !notes.length ? (
         <p class="meta">
-          No notes yet. Hover a marked name on a page, or <a href="#/add">add one here</a>.
+          {rich(t('list.empty', { link: slot('link') }), { link: <a href="#/add">{t('list.emptyLink')}</a> })}
         </p>
       ) : null}
       <ul class="note-list">
         {results.slice(0, shown).map((n) => (
-          <NoteRow
+          <NoteItem
             key={n.id}
             note={n}
-            entityName={nameOf(n.entityId)}
+            api={notesApi}
+            entity={{ name: nameOf(n.entityId), onPick: () => setEntityId(n.entityId) }}
+            onPickTag={setTag}
             onChanged={(u) => setNotes((list) => list?.map((x) => (x.id === u.id ? u : x)))}
             onDeleted={(d) => {
               setNotes((list) => list?.filter((x) => x.id !== d.id));
               setUndo(d);
-            }}
-            onFilter={(f) => {
-              if (f.tag !== undefined) setTag(f.tag);
-              if (f.entityId !== undefined) setEntityId(f.entityId);
             }}
           />
         ))}
       </ul>
       {results.length > shown ? (
         <button type="button" class="secondary" onClick={() => setShown(shown + PAGE)}>
-          Show {Math.min(PAGE, results.length - shown)} more of {(results.length - shown).toLocaleString()}
+          {t('list.showMore', {
+            count: formatCount(Math.min(PAGE, results.length - shown)),
+            rest: formatCount(results.length - shown),
+          })}
         </button>
       ) : null}
     </section>

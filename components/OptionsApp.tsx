@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { parseAddNoteHash } from '../lib/notes/add-from-selection';
+import { t } from '../lib/ui/i18n';
 import { requestPersistence } from '../lib/ui/notes-api';
 import { NotesAdd } from './NotesAdd';
 import { NotesBackup } from './NotesBackup';
@@ -13,10 +14,10 @@ function routeOf(hash: string): Route {
   return { tab: 'notes' };
 }
 
-const TABS: { tab: Route['tab']; label: string; hash: string }[] = [
-  { tab: 'notes', label: 'Notes', hash: '#/notes' },
-  { tab: 'add', label: 'Add a note', hash: '#/add' },
-  { tab: 'backup', label: 'Export & import', hash: '#/backup' },
+const TABS: { tab: Route['tab']; label: () => string; hash: string }[] = [
+  { tab: 'notes', label: () => t('options.tabNotes'), hash: '#/notes' },
+  { tab: 'add', label: () => t('options.tabAdd'), hash: '#/add' },
+  { tab: 'backup', label: () => t('options.tabBackup'), hash: '#/backup' },
 ];
 
 /** The options page: every note (search, filters, edit), adding a note, export and import. */
@@ -35,17 +36,17 @@ export function OptionsApp() {
   return (
     <div class="options">
       <header class="options-head">
-        <strong>Dramatis</strong>
-        <nav aria-label="Sections" class="tabs" role="tablist">
-          {TABS.map((t) => (
+        <strong>{t('manifest.name')}</strong>
+        {/* Links between the page's sections (each its own address), so a nav with the current one marked. */}
+        <nav aria-label={t('options.sections')} class="tabs">
+          {TABS.map((tab) => (
             <a
-              key={t.tab}
-              href={t.hash}
-              role="tab"
-              aria-selected={route.tab === t.tab}
-              class={route.tab === t.tab ? 'tab current' : 'tab'}
+              key={tab.tab}
+              href={tab.hash}
+              aria-current={route.tab === tab.tab ? 'page' : undefined}
+              class={route.tab === tab.tab ? 'tab current' : 'tab'}
             >
-              {t.label}
+              {tab.label()}
             </a>
           ))}
         </nav>

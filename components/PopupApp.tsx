@@ -4,8 +4,9 @@ import type { EntitySummary } from '../lib/entities';
 import { send } from '../lib/messages';
 import { readSettings, togglePausedSite, writeSettings, type Settings } from '../lib/settings';
 import { useEntities, useEntitySearch, warmSearch } from '../lib/ui/clients';
+import { formatCount, kindOf, t } from '../lib/ui/i18n';
 import { notesApi } from '../lib/ui/notes-api';
-import { EntityDetails, jurisdictionName } from './EntityDetails';
+import { EntityDetails } from './EntityDetails';
 import { NotesPanel } from './NotesPanel';
 
 interface OnPage {
@@ -41,7 +42,7 @@ function ResultRow({
           {e.name}
           {e.nativeNames?.[0] ? <span class="meta"> {e.nativeNames[0].text}</span> : null}
         </span>
-        <span class="sub">{sub ?? `${e.type} · ${jurisdictionName(e.jurisdiction)}`}</span>
+        <span class="sub">{sub ?? kindOf(e)}</span>
       </button>
     </li>
   );
@@ -83,10 +84,10 @@ export function PopupApp() {
   return (
     <main>
       <div class="popup-head">
-        <strong>Dramatis</strong>
+        <h1 class="brand">{t('manifest.name')}</h1>
 
         <button type="button" class="link all-notes" onClick={() => void browser.runtime.openOptionsPage()}>
-          All notes
+          {t('popup.allNotes')}
         </button>
       </div>
       {settings ? (
@@ -98,7 +99,7 @@ export function PopupApp() {
                 checked={settings.pausedSites.includes(host)}
                 onChange={(e) => void save(togglePausedSite(settings, host, (e.target as HTMLInputElement).checked))}
               />{' '}
-              Pause on {host}
+              {t('popup.pauseOn', { host })}
             </label>
           ) : null}
           <label>
@@ -107,15 +108,16 @@ export function PopupApp() {
               checked={settings.pausedAll}
               onChange={(e) => void save({ ...settings, pausedAll: (e.target as HTMLInputElement).checked })}
             />{' '}
-            Pause everywhere
+            {t('popup.pauseEverywhere')}
           </label>
         </div>
       ) : null}
-      {error ? <p class="error">Could not load data: {error}</p> : null}
+      {error ? <p class="error">{t('popup.loadError', { error })}</p> : null}
       {open ? (
         <>
           <button type="button" class="secondary back" onClick={() => setOpenId(undefined)}>
-            ← Back
+            <span aria-hidden="true">← </span>
+            {t('common.back')}
           </button>
           <EntityDetails entity={open} onPage={pageIds} onOpen={setOpenId} />
           <NotesPanel
@@ -130,14 +132,14 @@ export function PopupApp() {
         <>
           <input
             type="search"
-            placeholder="Search regulators, firms, officials…"
-            aria-label="Search entities"
+            placeholder={t('popup.searchPlaceholder')}
+            aria-label={t('popup.searchLabel')}
             value={query}
             autoFocus
             onInput={(e) => setQuery((e.target as HTMLInputElement).value)}
           />
           {query.trim() ? (
-            <section aria-label="Search results">
+            <section aria-label={t('popup.searchResults')}>
               {hits.length ? (
                 <ul class="results">
                   {hits.map((h) => (
@@ -145,21 +147,23 @@ export function PopupApp() {
                       key={h.id}
                       e={h}
                       onOpen={setOpenId}
-                      sub={`${h.via ? `via “${h.via}” · ` : ''}${h.type} · ${jurisdictionName(h.jurisdiction)}`}
+                      sub={`${h.via ? `${t('common.via', { alias: h.via })} · ` : ''}${kindOf(h)}`}
                     />
                   ))}
                 </ul>
               ) : search.pending || !search.answer ? (
-                <p class="meta">{search.error ? `Search failed: ${search.error}` : 'Searching…'}</p>
+                <p class="meta">
+                  {search.error ? t('popup.searchFailed', { error: search.error }) : t('common.searching')}
+                </p>
               ) : (
-                <p class="meta">No entity matches “{query}”.</p>
+                <p class="meta">{t('common.noMatch', { query })}</p>
               )}
             </section>
           ) : (
-            <section aria-label="On this page">
-              <h2>On this page</h2>
+            <section aria-labelledby="on-this-page">
+              <h2 id="on-this-page">{t('popup.onThisPage')}</h2>
               {onPage?.entities.length && !entities && !error ? (
-                <p class="meta">Loading…</p>
+                <p class="meta">{t('common.loading')}</p>
               ) : onPage?.entities.length && entities ? (
                 <ul class="results">
                   {onPage.entities
@@ -170,12 +174,12 @@ export function PopupApp() {
                         key={x.id}
                         e={entities.get(x.id)!}
                         onOpen={setOpenId}
-                        sub={`${x.count} mention${x.count === 1 ? '' : 's'}`}
+                        sub={t('popup.mentions', x.count, [formatCount(x.count)])}
                       />
                     ))}
                 </ul>
               ) : (
-                <p class="meta">No entities found on this page.</p>
+                <p class="meta">{t('popup.noneOnPage')}</p>
               )}
             </section>
           )}

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser, type Browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { CardSessions } from '../lib/background/card-sessions';
@@ -7,14 +8,9 @@ import { MatcherService, type MatchPort } from '../lib/background/matcher-servic
 import { MATCH_PORT } from '../lib/match-protocol';
 import type { SenderKind } from '../lib/messages';
 import { send } from '../lib/messages';
-import {
-  addNoteFromSelection,
-  MENU_ID,
-  MENU_TITLE,
-  type MenuClick,
-  type MenuTab,
-} from '../lib/notes/add-from-selection';
+import { addNoteFromSelection, MENU_ID, type MenuClick, type MenuTab } from '../lib/notes/add-from-selection';
 import { NotesDb } from '../lib/notes/db';
+import type { StorageErrorWords } from '../lib/notes/errors';
 import { NotesRepository } from '../lib/notes/repository';
 
 const CARDS_KEY = 'dramatis:card-sessions';
@@ -36,6 +32,12 @@ function senderKind(sender: Browser.runtime.MessageSender): SenderKind {
 }
 
 export default defineBackground(() => {
+  // Storage failures in the browser's language, as the card, popup and options page show them.
+  const storageErrorWords: StorageErrorWords = {
+    storageFull: i18n.t('errors.storageFull'),
+    newerDatabase: i18n.t('errors.newerDatabase'),
+    databaseClosed: (detail) => i18n.t('errors.databaseClosed', { detail }),
+  };
   const repo = new NotesRepository(new NotesDb());
   const found = new Map<number, Map<number, string[]>>();
 
@@ -89,6 +91,7 @@ export default defineBackground(() => {
       cardsChanged,
       entities,
       found,
+      storageErrorWords,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
         await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });
@@ -114,10 +117,16 @@ export default defineBackground(() => {
       askTab: (tabId, frameId) => send((m) => browser.tabs.sendMessage(tabId, m, { frameId }), 'page:selection', {}),
       openPage: (hash) => browser.tabs.create({ url: browser.runtime.getURL('/options.html') + hash }),
     });
+  // Created on install; its title is set again at each browser start, the only time the browser's
+  // language (which picks the title's) can have changed.
+  const menuTitle = i18n.t('menu.addNote');
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.create({ id: MENU_ID, title: MENU_TITLE, contexts: ['selection'] }, () => {
-      void browser.runtime.lastError; // already there after an update
+    browser.contextMenus.create({ id: MENU_ID, title: menuTitle, contexts: ['selection'] }, () => {
+      if (browser.runtime.lastError) void browser.contextMenus.update(MENU_ID, { title: menuTitle }).catch(() => {});
     });
+  });
+  browser.runtime.onStartup.addListener(() => {
+    void browser.contextMenus.update(MENU_ID, { title: menuTitle }).catch(() => {});
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {
     if (info.menuItemId === MENU_ID) void onMenuClick(info, tab);

@@ -16,6 +16,8 @@ import { extractLegalSuffixes, ISO20275_FILE } from '../lib/dataset/importers/is
 import { DATASET_DIR, englishWords } from '../lib/dataset/load';
 import { IMPORTERS } from '../lib/dataset/importers/registry';
 import {
+  CUSIP_FILE,
+  cusipTickers,
   dropForeignListings,
   SEC_FILE,
   secTickerSymbols,
@@ -155,13 +157,15 @@ async function main(): Promise<void> {
   for (const l of report.linked) console.log(`  linked ${l}`);
   for (const c of report.conflicts) console.warn(`warning: not merged: ${c}`);
 
-  // A company of the SEC list that is a firm of another country in the dataset is its US listing.
+  // A company of the SEC list that is a firm of another country in the dataset, named alike and
+  // linked by ISIN (CUSIP) or ticker, is that firm's US listing.
   const secOut = outputs.get(secTickersImporter.output);
   if (secOut) {
     const others = [...[...outputs].filter(([k]) => k !== secTickersImporter.output).flatMap(([, v]) => v), ...curated];
-    const { kept, dropped } = dropForeignListings(secOut, others);
+    const cusips = locate(CUSIP_FILE) ? cusipTickers(read(CUSIP_FILE)) : new Map<string, Set<string>>();
+    const { kept, dropped, keptAlike } = dropForeignListings(secOut, others, cusips);
     outputs.set(secTickersImporter.output, kept);
-    for (const d of dropped) console.warn(`${secTickersImporter.output}: ${d}`);
+    for (const d of [...dropped, ...keptAlike]) console.warn(`${secTickersImporter.output}: ${d}`);
   }
 
   // 3. Aliases that collide.

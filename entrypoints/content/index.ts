@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { MATCH_PORT } from '../../lib/match-protocol';
@@ -24,6 +25,7 @@ export default defineContentScript({
       isValid: () => ctx.isValid,
       cardUrl: browser.runtime.getURL('/card.html'),
       cardOrigin: new URL(browser.runtime.getURL('/')).origin,
+      cardTitle: i18n.t('card.title'),
       highlightCss,
       connectMatcher: () => browser.runtime.connect({ name: MATCH_PORT }) as unknown as PortLike,
       sendToBackground: (msg) => browser.runtime.sendMessage(msg),

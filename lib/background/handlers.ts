@@ -14,7 +14,7 @@ import {
 } from '../messages';
 import type { CardSessions } from './card-sessions';
 import type { EntityStore } from './entity-store';
-import { describeStorageError } from '../notes/errors';
+import { describeStorageError, type StorageErrorWords } from '../notes/errors';
 import type { NotesRepository } from '../notes/repository';
 
 export interface HandlerContext {
@@ -32,6 +32,8 @@ export interface HandlerContext {
   /** Called after the card sessions changed, to keep them across a service-worker restart. */
   cardsChanged?: () => void;
   setBadge: (tabId: number, count: number) => Promise<void>;
+  /** Storage failures in the interface's language (English when not given). */
+  storageErrorWords?: StorageErrorWords;
   /** Entities found per tab and frame, so the badge counts the whole page, iframes included. */
   found?: Map<number, Map<number, string[]>>;
 }
@@ -48,7 +50,11 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   } catch (err) {
     return {
       ok: false,
-      error: type.startsWith('notes:') ? describeStorageError(err) : err instanceof Error ? err.message : String(err),
+      error: type.startsWith('notes:')
+        ? describeStorageError(err, ctx.storageErrorWords)
+        : err instanceof Error
+          ? err.message
+          : String(err),
     };
   }
 }

@@ -7,7 +7,7 @@
  * cancels its work. No extension APIs here: the background entrypoint hands in ports.
  */
 import { deserializeIndex, type MatchIndex } from '../match/index-format';
-import { PageMatcher, type BlockMention, type Steps } from '../match/page-matcher';
+import { PageMatcher, runSteps, type BlockMention, type Steps } from '../match/page-matcher';
 import { Scanner } from '../match/scan';
 import type { MarksMessage, MatcherToAgent, PassMessage } from '../match-protocol';
 import { matchRequestSchema } from '../messages';
@@ -37,6 +37,21 @@ interface Session {
   closed: boolean;
 }
 
+/** What `MatcherService.measure` reports (times in ms). */
+export interface MatcherMeasure {
+  /** The index: reading its bytes (the package fetch; 0 when handed in), views, the Scanner's tables. */
+  readMs: number;
+  deserializeMs: number;
+  scannerMs: number;
+  /** UTF-16 units in the texts. */
+  units: number;
+  /** Per run: the Scanner over every text, and a whole PageMatcher pass (each text a block). */
+  scanMs: number[];
+  passMs: number[];
+  candidates: number;
+  mentions: number;
+}
+
 export class MatcherService {
   private loaded: Promise<{ index: MatchIndex; scanner: Scanner }> | undefined;
   private readonly ring: Session[] = [];
@@ -63,6 +78,48 @@ export class MatcherService {
     });
     this.loaded.catch(() => (this.loaded = undefined)); // a failed load is tried again next time
     return this.loaded;
+  }
+
+  /**
+   * For the benchmark only (bench/browser-bench.ts calls it on the worker's `dramatisMatcher`):
+   * loads an index afresh (`indexBytes`, or the bundled one from the package), then `runs` times
+   * scans `texts` and runs a PageMatcher pass over them, all at once, without slicing. Holds
+   * nothing afterwards and does not touch the service's own index or frames.
+   */
+  async measure(texts: string[], indexBytes?: ArrayBuffer, runs = 5): Promise<MatcherMeasure> {
+    const t0 = this.now();
+    const raw = indexBytes ?? (await this.loadIndex());
+    const t1 = this.now();
+    const index = deserializeIndex(raw instanceof Uint8Array ? raw : new Uint8Array(raw));
+    const t2 = this.now();
+    const scanner = new Scanner(index);
+    const t3 = this.now();
+    const out: MatcherMeasure = {
+      readMs: t1 - t0,
+      deserializeMs: t2 - t1,
+      scannerMs: t3 - t2,
+      units: 0,
+      scanMs: [],
+      passMs: [],
+      candidates: 0,
+      mentions: 0,
+    };
+    for (const t of texts) out.units += t.length;
+    for (let r = 0; r < runs; r++) {
+      let s = this.now();
+      out.candidates = 0;
+      for (const t of texts) out.candidates += scanner.scan(t).length;
+      out.scanMs.push(this.now() - s);
+      s = this.now();
+      const page = new PageMatcher(scanner);
+      page.update(
+        texts.map((_, id) => id),
+        texts.map((text, id) => ({ id, text })),
+      );
+      out.mentions = runSteps(page.match()).length;
+      out.passMs.push(this.now() - s);
+    }
+    return out;
   }
 
   connect(port: MatchPort): void {

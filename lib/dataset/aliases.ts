@@ -83,6 +83,8 @@ export function isOrdinaryPhrase(text: string, isWord: (w: string) => boolean): 
 
 export interface ExpandOptions {
   isWord: (w: string) => boolean;
+  /** An abbreviation English news uses for ordinary things ("CEO", "Q2"): such an alias is ambiguous. */
+  isAbbreviation?: (w: string) => boolean;
 }
 
 function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags: number } {
@@ -95,7 +97,8 @@ function flagsFor(alias: AliasInput, opts: ExpandOptions): { text: string; flags
   if (acronym) flags |= ALIAS_ACRONYM | ALIAS_CASE_SENSITIVE;
   if (explicit?.caseSensitive) flags |= ALIAS_CASE_SENSITIVE;
   if (explicit?.caseSensitive === false) flags &= ~ALIAS_CASE_SENSITIVE;
-  if (explicit?.ambiguous ?? isOrdinaryWord(text, opts.isWord)) flags |= ALIAS_AMBIGUOUS;
+  if (explicit?.ambiguous ?? (isOrdinaryWord(text, opts.isWord) || !!opts.isAbbreviation?.(text)))
+    flags |= ALIAS_AMBIGUOUS;
   if (explicit?.short) flags |= ALIAS_SHORT;
   if (explicit?.caseSensitive === undefined && !explicit?.short && isOrdinaryPhrase(text, opts.isWord))
     flags |= ALIAS_CASE_SENSITIVE;

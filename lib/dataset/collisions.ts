@@ -1,9 +1,10 @@
 /**
  * Flags what collides, on imported records (curated files are hand-checked and only read):
  *
- * - a short acronym (≤ 3 letters) that is also a US ticker of another company (SEC list) or a
- *   common abbreviation ("CEO", "GDP": `assets/dataset/sources/common-abbreviations.json`) is
- *   ambiguous;
+ * - a short acronym (≤ 3 letters) that is also a US ticker of another company (SEC list), the
+ *   ticker of another firm in the dataset on any exchange (Dollarama is DOL on the TSX, Marks and
+ *   Spencer MKS in London), or a common abbreviation ("CEO", "GDP":
+ *   `assets/dataset/sources/common-abbreviations.json`) is ambiguous;
  * - a name two records share (two congressmen called Mike Rogers, two firms called Apex) is
  *   ambiguous on every imported record that has it;
  * - an alias an imported record shares with another record is flagged ambiguous when the others
@@ -22,6 +23,18 @@ export interface CollisionOptions extends ExpandOptions {
   tickers: ReadonlySet<string>;
   /** Common abbreviations, as written (upper case). */
   abbreviations: ReadonlySet<string>;
+}
+
+/** Ticker symbol → ids of the firms that list it, over the imported outputs and the curated records. */
+export function datasetTickers(records: Iterable<EntityRecord>): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const r of records)
+    for (const t of r.firm?.tickers ?? []) {
+      let set = out.get(t.symbol);
+      if (!set) out.set(t.symbol, (set = new Set()));
+      set.add(r.id);
+    }
+  return out;
 }
 
 const FLAGGED = ALIAS_AMBIGUOUS | ALIAS_SHORT;
@@ -51,12 +64,15 @@ export function flagCollisions(
   const warnings: string[] = [];
 
   // 1. Short acronyms that are tickers of other companies or everyday abbreviations.
+  const firmTickers = datasetTickers([...own, ...curated]);
   for (const r of own) {
     const ownTickers = new Set((r.firm?.tickers ?? []).map((t) => t.symbol));
     for (const a of expandAliases(r, opts)) {
       if (!(a.flags & ALIAS_ACRONYM) || a.flags & FLAGGED || letters(a.text) > 3) continue;
-      if (opts.abbreviations.has(a.text) || (opts.tickers.has(a.text) && !ownTickers.has(a.text)))
-        flagAmbiguous(r, a.text);
+      const ticker =
+        !ownTickers.has(a.text) &&
+        (opts.tickers.has(a.text) || [...(firmTickers.get(a.text) ?? [])].some((id) => id !== r.id));
+      if (opts.abbreviations.has(a.text) || ticker) flagAmbiguous(r, a.text);
     }
   }
 

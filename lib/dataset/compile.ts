@@ -50,6 +50,16 @@ export function givenNamesOf(records: readonly EntityRecord[]): string[] {
   return [...counts].filter(([, n]) => n >= 3).map(([g]) => g);
 }
 
+const DEMONYMS =
+  /^(?:Irish|Dutch|French|German|Italian|Spanish|Swedish|Danish|Finnish|Norwegian|Belgian|Austrian|Polish|Portuguese|Greek|Hellenic|Czech|Hungarian|Romanian|Bulgarian|Croatian|Slovak|Slovenian|Estonian|Latvian|Lithuanian|Luxembourg|Maltese|Cypriot|Swiss|British|Icelandic) (?=[A-Z])/;
+
+/** The name without a leading country adjective, when what is left is still a name of two or more words. */
+export function withoutDemonym(name: string): string | undefined {
+  if (!DEMONYMS.test(name)) return undefined;
+  const rest = name.replace(DEMONYMS, '');
+  return rest.split(/\s+/).length >= 2 ? rest : undefined;
+}
+
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 /**
  * Words that place a leader known by surname: the country's English name ("France", "United
@@ -106,6 +116,7 @@ export function matcherInput(
         : (r.cues ?? []),
     related: [...related[i]!].sort((a, b) => a - b),
     ...(r.official?.knownBySurname ? { knownBySurname: true } : {}),
+    jurisdiction: r.jurisdiction,
   }));
   const aliases: AliasEntry[] = [];
   // Every alias text any record has, so a script variant never takes another entity's name
@@ -122,6 +133,11 @@ export function matcherInput(
       if (a.flags & ALIAS_CJK)
         for (const v of otherChineseScripts(a.text))
           if (!taken.has(v)) aliases.push({ text: v, entity: i, flags: a.flags & ~ALIAS_FULL });
+      // "Irish Data Protection Commission" is mostly written "Data Protection Commission" (with
+      // Ireland near it): the name without its country, ambiguous, placed by the country cue.
+      const bare = r.type === 'regulator' && a.flags & ALIAS_FULL ? withoutDemonym(a.text) : undefined;
+      if (bare && !taken.has(bare))
+        aliases.push({ text: bare, entity: i, flags: (a.flags & ~ALIAS_FULL) | ALIAS_AMBIGUOUS });
     }
     // A record may name its own surname as a short alias ("Tang" for Audrey Tang, where the
     // family-name-first rule of her jurisdiction would guess wrong); then no guess is made.
@@ -154,9 +170,10 @@ function markPreferred(records: readonly EntityRecord[], aliases: AliasEntry[], 
   }
   for (const list of byText.values()) {
     const entities = [...new Set(list.map((a) => a.entity))];
-    if (entities.length < 2) continue;
+    // One owner: an acronym that is ambiguous only as an ordinary abbreviation ("SEC", a second).
+    if (entities.length < 2 && !list.some((a) => a.flags & ALIAS_AMBIGUOUS)) continue;
     entities.sort((x, y) => prominence[y]! - prominence[x]!);
-    const [top, next] = [prominence[entities[0]!]!, prominence[entities[1]!]!];
+    const [top, next] = [prominence[entities[0]!]!, prominence[entities[1]!] ?? 0];
     if (top < 3 || top < next * 1.5) continue;
     for (const a of list) if (a.entity === entities[0]) a.flags |= ALIAS_PREFERRED;
   }

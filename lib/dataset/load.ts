@@ -21,9 +21,21 @@ export function englishWords(): Set<string> {
   return words;
 }
 
+let abbreviations: Set<string> | undefined;
+/** Abbreviations English news uses for ordinary things (assets/dataset/sources/common-abbreviations.json). */
+export function commonAbbreviations(): Set<string> {
+  if (!abbreviations) {
+    const path = join(DATASET_DIR, 'sources', 'common-abbreviations.json');
+    const data = JSON.parse(readFileSync(path, 'utf8')) as { abbreviations: string[] };
+    abbreviations = new Set(data.abbreviations);
+  }
+  return abbreviations;
+}
+
 export function defaultExpandOptions(): ExpandOptions {
   const w = englishWords();
-  return { isWord: (x) => w.has(x) };
+  const abbr = commonAbbreviations();
+  return { isWord: (x) => w.has(x), isAbbreviation: (x) => abbr.has(x) };
 }
 
 function jsonFiles(dir: string): string[] {

@@ -47,8 +47,19 @@ export function mergeKeys(r: EntityRecord): string[] {
   for (const isin of ids?.isin ?? []) keys.push(`isin:${isin}`);
   if (r.type === 'firm')
     for (const t of r.firm?.tickers ?? []) keys.push(`ticker:${t.symbol.toUpperCase()}@${t.exchange.toUpperCase()}`);
+  // Two people of one name who headed the same body are one person (a governor twice listed);
+  // deputies and members are not keys, namesakes among them are common.
+  if (r.type === 'official')
+    for (const role of r.official?.roles ?? [])
+      if (role.org && HEAD_TITLE.test(role.title) && !NOT_HEAD.test(role.title)) {
+        const key = `head:${role.org}:${foldName(r.name)}`;
+        if (!keys.includes(key)) keys.push(key);
+      }
   return keys;
 }
+
+const HEAD_TITLE = /\b(governor|president|chair(man|woman|person)?)\b/i;
+const NOT_HEAD = /\b(deputy|vice|assistant|alternate|acting)\b|vice-/i;
 
 /** Single-valued ids: two records with different values of one of these are different entities. */
 const SINGLE_IDS = ['wikidata', 'cik', 'bioguide', 'lei'] as const;
@@ -71,6 +82,24 @@ const article = (t: string) => `${/^[aeiou]/.test(t) ? 'an' : 'a'} ${t}`;
 const text = (a: AliasInput) => (typeof a === 'string' ? a : a.text);
 const urlOf = (s: SourceRef) => (typeof s === 'string' ? s : s.url);
 const dateOf = (s: SourceRef) => (typeof s === 'string' ? undefined : s.date);
+
+/**
+ * One tenure that two sources give twice, once with its end and once without (Wikidata often
+ * lacks the end): the head's role (governor, president, chair) in the same body begun the same
+ * year, left open, is dropped, so the merged record does not show as held a post another source
+ * says has ended. Seats in a legislature are left alone (terms and seats overlap there).
+ */
+export function withoutOpenTwins(roles: Role[]): Role[] {
+  return roles.filter(
+    (r) =>
+      r.end ||
+      r.within ||
+      !r.org ||
+      !r.start ||
+      !HEAD_TITLE.test(r.title) ||
+      !roles.some((o) => o !== r && o.org === r.org && o.end && o.start?.slice(0, 4) === r.start!.slice(0, 4)),
+  );
+}
 
 /** Merges `others` into a copy of `first` (see the module comment for what is kept). */
 export function mergeRecords(first: EntityRecord, others: readonly EntityRecord[]): EntityRecord {
@@ -138,6 +167,7 @@ export function mergeRecords(first: EntityRecord, others: readonly EntityRecord[
       if (!out.official.party && o.official?.party) out.official.party = o.official.party;
       if (o.official?.knownBySurname) out.official.knownBySurname = true;
     }
+    out.official.roles = withoutOpenTwins(out.official.roles);
   }
   if (out.firm) {
     for (const o of others) {

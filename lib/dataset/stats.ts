@@ -5,13 +5,35 @@
 import { expandAliases, isCjk, type ExpandOptions } from './aliases';
 import type { EntityRecord, Role, SourceRef } from './schema';
 
-export const SCRIPTS = ['Hans', 'Hant', 'Jpan', 'Kore', 'other'] as const;
+/**
+ * Scripts counted in `withNativeName`: Hans and Hant (simplified and traditional Han, when the
+ * name's tag says which), Hani (Han whose tag does not say which: telling the two apart from the
+ * characters alone needs a conversion table), Jpan, Kore, and other (Latin, Arabic, Cyrillic …).
+ */
+export const SCRIPTS = ['Hans', 'Hant', 'Hani', 'Jpan', 'Kore', 'other'] as const;
 export type ScriptName = (typeof SCRIPTS)[number];
 
 /** Jurisdictions whose entities should carry a Chinese, Japanese or Korean name. */
 export const CJK_JURISDICTIONS = new Set(['CN', 'HK', 'TW', 'MO', 'JP', 'KR']);
 
-/** The script of a native name, from its BCP 47 tag (script subtag first, then language and region). */
+const HANGUL_RE = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/;
+const KANA_RE = /[\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f]/;
+const HAN_RE = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{2fa1f}]/u;
+
+/**
+ * The script of a native name, from its characters: Hangul is Kore, kana Jpan, other Latin and
+ * the rest "other"; Han characters alone take the script the tag gives (`scriptOf`), and Hani
+ * when the tag does not say (a bare `zh`).
+ */
+export function nameScript(name: { text: string; lang: string }): ScriptName {
+  if (HANGUL_RE.test(name.text)) return 'Kore';
+  if (KANA_RE.test(name.text)) return 'Jpan';
+  if (!HAN_RE.test(name.text)) return 'other';
+  const byTag = scriptOf(name.lang);
+  return byTag === 'other' ? 'Hani' : byTag;
+}
+
+/** The script a BCP 47 tag names (script subtag first, then language and region); `other` when it does not say. */
 export function scriptOf(lang: string): ScriptName {
   const parts = lang.split(/[-_]/);
   const language = parts[0]!.toLowerCase();
@@ -68,7 +90,7 @@ export interface DatasetStats {
   withSources: number;
   withAsOf: number;
   withWikidata: number;
-  /** Records with a native name, in all and by script (a record counts once for each script it has). */
+  /** Records with a native name, in all and by script (`nameScript`; a record counts once for each script it has). */
   withNativeName: Record<'all' | ScriptName, number>;
   /** Entities of CN, HK, TW, MO, JP and KR, and how many of them have a Chinese, Japanese or Korean name. */
   cjkEntities: number;
@@ -80,7 +102,7 @@ export function datasetStats(records: readonly EntityRecord[], opts: ExpandOptio
   const byType = { regulator: 0, firm: 0, official: 0 };
   const jurisdictions = new Map<string, number>();
   const regulatorJurisdictions = new Set<string>();
-  const withNativeName = { all: 0, Hans: 0, Hant: 0, Jpan: 0, Kore: 0, other: 0 };
+  const withNativeName = { all: 0, Hans: 0, Hant: 0, Hani: 0, Jpan: 0, Kore: 0, other: 0 };
   let aliases = 0;
   let withSources = 0;
   let withAsOf = 0;
@@ -99,7 +121,7 @@ export function datasetStats(records: readonly EntityRecord[], opts: ExpandOptio
     if (r.type === 'official' && !r.official?.roles.some((role) => roleIsOpen(role, today))) formerOfficials++;
     if (r.nativeNames?.length) {
       withNativeName.all++;
-      for (const s of new Set(r.nativeNames.map((n) => scriptOf(n.lang)))) withNativeName[s]++;
+      for (const s of new Set(r.nativeNames.map(nameScript))) withNativeName[s]++;
     }
     if (CJK_JURISDICTIONS.has(r.jurisdiction)) {
       cjkEntities++;

@@ -20,6 +20,7 @@ export interface EntityInfo {
   related: number[];
   /** The press names this official by surname alone. */
   knownBySurname?: boolean;
+  jurisdiction?: string;
 }
 
 /** Longest alias in folded units (so in tokens too); the scanner's ring buffer holds this many tokens. */
@@ -263,6 +264,7 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[], givenN
       casedTexts,
       bySurname: entities.flatMap((e, i) => (e.knownBySurname ? [i] : [])),
       givenNames: [...new Set(givenNames.map((g) => foldString(g)))].sort(),
+      jurisdictions: entities.map((e) => e.jurisdiction ?? ''),
     },
     entityCategory: Uint8Array.from(entities.map((e) => e.category)),
     tokStart,

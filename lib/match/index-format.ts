@@ -28,6 +28,8 @@ export interface IndexMeta {
   bySurname: number[];
   /** Common given names (folded, lower case), from the officials in the dataset: "Michael Dell" is a person. */
   givenNames: string[];
+  /** Jurisdiction code by entity index (ISO 3166-1 alpha-2, EU, INT). */
+  jurisdictions: string[];
 }
 
 export interface MatchIndex {

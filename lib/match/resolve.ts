@@ -7,8 +7,10 @@
 import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
 import {
+  DESCRIPTIVE,
   EVIDENCE_RULES,
   HEAD_NOUNS,
+  PLACES,
   PageEvidence,
   ruleIndex,
   VETOES,
@@ -245,8 +247,12 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
   // Abbreviations the page defines: "Name (ABBR)" or "ABBR (Name)".
   const defined = new Map<string, number>();
   const clash = new Set<string>();
-  const define = (abbr: string, entity: number) => {
+  const define = (abbr: string, entity: number, name: string) => {
     if (!ABBREV.test(abbr) || capitals(abbr) < 2) return;
+    // The abbreviation stands for a name of several words and starts with one of their initials
+    // ("Central Bank of Brazil (BACEN)"; not "CET1 (Q2)", not "the French DPA (CNIL)").
+    const words = name.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    if (words.length < 2 || !words.some((w) => w[0] === abbr[0])) return;
     const prev = defined.get(abbr);
     if (prev !== undefined && prev !== entity) clash.add(abbr);
     defined.set(abbr, entity);
@@ -254,9 +260,10 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
   for (const m of strongFound) {
     // The abbreviation may be quoted: (“BACEN”), ("GIL").
     const after = /^\s*\(["“'‘]?([^()\s"“”'‘’]{2,10})["”'’]?\)/.exec(page.slice(m.block, m.end, m.end + 16));
-    if (after) define(after[1]!, m.entity);
+    const written = page.slice(m.block, m.start, m.end);
+    if (after) define(after[1]!, m.entity, written);
     const before = /(?:^|[\s,;:])([^()\s]{2,10})\s*\($/.exec(page.slice(m.block, m.start - 14, m.start));
-    if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity);
+    if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity, written);
   }
   const isWord = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
   for (const [abbr, entity] of defined) {
@@ -277,6 +284,43 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
       }
     }
   }
+  // A description that fits one body named on the page: "Germany's financial regulator" after
+  // BaFin was named (the only German regulator on the page).
+  const byPlace = new Map<string, Set<number>>();
+  for (const m of strongFound) {
+    if (page.category(m.entity) !== 0) continue;
+    const j = page.index.meta.jurisdictions?.[m.entity];
+    if (!j) continue;
+    const set = byPlace.get(j) ?? new Set<number>();
+    set.add(m.entity);
+    byPlace.set(j, set);
+  }
+  if (byPlace.size)
+    for (let b = 0; b < blockCount; b++) {
+      const text = page.slice(b, 0, 1 << 30);
+      DESCRIPTIVE.lastIndex = 0;
+      for (let m = DESCRIPTIVE.exec(text); m; m = DESCRIPTIVE.exec(text)) {
+        const bodies = byPlace.get(PLACES[m[1]!]!);
+        if (!bodies || bodies.size !== 1) continue;
+        const [entity] = bodies;
+        // Not when the sentence names the body itself ("Germany's financial watchdog BaFin",
+        // "the French DPA (CNIL)"): the name is the mention there.
+        const from = Math.max(text.lastIndexOf('. ', m.index) + 1, 0);
+        const to = text.indexOf('. ', m.index + m[0].length);
+        const sentenceEnd = to < 0 ? text.length : to;
+        if (strongFound.some((x) => x.block === b && x.entity === entity && x.start >= from && x.start < sentenceEnd))
+          continue;
+        out.push({
+          block: b,
+          start: m.index,
+          end: m.index + m[0].length,
+          entity: entity!,
+          evidence: 2,
+          rule: ruleIndex('descriptive-reference'),
+          flags: ALIAS_SHORT,
+        });
+      }
+    }
   // Short references to a named body by the last noun of its name.
   const bodies: { head: string; entity: number; pos: number }[] = [];
   for (const m of strongFound) {

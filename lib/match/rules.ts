@@ -25,6 +25,7 @@ export const RULE_TEXT = {
   'after-tied': 'Its short name, after someone tied to it was named beside it.',
   'defined-acronym': 'An abbreviation this page defines for it.',
   'ticker-context': 'Its ticker, written as a ticker.',
+  'descriptive-reference': 'A description that fits only it on this page ("Germany\'s financial regulator").',
   'short-reference': 'A short reference to a body named earlier on this page.',
 } as const;
 export type RuleId = keyof typeof RULE_TEXT;
@@ -66,7 +67,7 @@ export const TITLES = new Set(
 );
 
 /** Chinese place suffixes: a body's name right after one is a local office, another body (福建省网信办). */
-const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗)$/;
+const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗|地方|各地|各级|属地)$/;
 const HANGUL = /[\uac00-\ud7af]/;
 /** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
 const TICKER_BEFORE =
@@ -373,6 +374,16 @@ export const VETOES: readonly Veto[] = [
     },
   },
   {
+    // "Marcus Ford": a firm whose one-word name is also a given name, right before a capitalised
+    // word, is a person.
+    id: 'given-name-of-a-person',
+    applies: (c, p) => {
+      if (p.category(c.entity) !== FIRM || c.flags & ALIAS_CJK) return false;
+      const text = p.slice(c.block, c.start, c.end);
+      return !/\s/.test(text) && p.isGivenName(text) && /^\s+\p{Lu}\p{Ll}/u.test(p.after(c, 4));
+    },
+  },
+  {
     // Korean writes words apart and particles after them: a name inside a longer word (한은 in
     // 신한은행) is not that name.
     id: 'inside-a-korean-word',
@@ -395,4 +406,89 @@ export const HEAD_NOUNS = new Set(
     'Department Commission Authority Court Tribunal Bureau Board Agency Ministry Office Council Administration ' +
     'Committee Inspectorate Directorate Parliament Senate Assembly Regulator Service Secretariat Ombudsman'
   ).split(' '),
+);
+
+/** Country adjectives and names as the press writes them → jurisdiction codes. */
+export const PLACES: Record<string, string> = {
+  Irish: 'IE',
+  Ireland: 'IE',
+  German: 'DE',
+  Germany: 'DE',
+  French: 'FR',
+  France: 'FR',
+  British: 'GB',
+  Britain: 'GB',
+  UK: 'GB',
+  'United Kingdom': 'GB',
+  American: 'US',
+  US: 'US',
+  'U.S.': 'US',
+  'United States': 'US',
+  America: 'US',
+  Chinese: 'CN',
+  China: 'CN',
+  Japanese: 'JP',
+  Japan: 'JP',
+  Korean: 'KR',
+  'South Korean': 'KR',
+  Korea: 'KR',
+  'South Korea': 'KR',
+  Indian: 'IN',
+  India: 'IN',
+  Australian: 'AU',
+  Australia: 'AU',
+  Canadian: 'CA',
+  Canada: 'CA',
+  Brazilian: 'BR',
+  Brazil: 'BR',
+  Singaporean: 'SG',
+  Singapore: 'SG',
+  'Hong Kong': 'HK',
+  Dutch: 'NL',
+  Netherlands: 'NL',
+  Italian: 'IT',
+  Italy: 'IT',
+  Spanish: 'ES',
+  Spain: 'ES',
+  Swiss: 'CH',
+  Switzerland: 'CH',
+  Swedish: 'SE',
+  Sweden: 'SE',
+  Norwegian: 'NO',
+  Norway: 'NO',
+  Danish: 'DK',
+  Denmark: 'DK',
+  Finnish: 'FI',
+  Finland: 'FI',
+  Belgian: 'BE',
+  Belgium: 'BE',
+  Austrian: 'AT',
+  Austria: 'AT',
+  Polish: 'PL',
+  Poland: 'PL',
+  Russian: 'RU',
+  Russia: 'RU',
+  Turkish: 'TR',
+  Turkey: 'TR',
+  Mexican: 'MX',
+  Mexico: 'MX',
+  Argentine: 'AR',
+  Argentina: 'AR',
+  'South African': 'ZA',
+  'South Africa': 'ZA',
+  Saudi: 'SA',
+  European: 'EU',
+  Europe: 'EU',
+  EU: 'EU',
+};
+
+/** "Germany's top financial regulator", "the Irish watchdog", "the French DPA". */
+export const DESCRIPTIVE = new RegExp(
+  `\\b(${Object.keys(PLACES)
+    .sort((a, b) => b.length - a.length)
+    .map((p) => p.replace(/\./g, '\\.'))
+    .join(
+      '|',
+    )})(?:['’]s)?\\s+(?:(?:top|main|chief|national|federal|financial|banking|securities|markets?|data[- ]protection|privacy|competition|antitrust|telecoms?|communications|energy|insurance|cyber(?:security)?|internet|media|consumer|audit|prudential|overarching|oversight)\\s+){0,3}(?:regulator|watchdog|supervisor|authority|DPA)\\b`,
+  'g',
 );

@@ -6,7 +6,6 @@
 import type { Responses } from '../messages';
 
 export const MENU_ID = 'dramatis-add-note';
-export const MENU_TITLE = 'Add a note to Dramatis';
 
 export interface AddNoteParams {
   quote?: string;

@@ -13,19 +13,34 @@ function names(err: unknown): string[] {
   return out;
 }
 
-export function describeStorageError(err: unknown): string {
+/** The words for each failure, in the interface's language (the background passes its catalogue's). */
+export interface StorageErrorWords {
+  storageFull: string;
+  newerDatabase: string;
+  databaseClosed: (detail: string) => string;
+}
+
+/** The English words, as in locales/en.yml (errors.*). */
+export const ENGLISH_STORAGE_ERRORS: StorageErrorWords = {
+  storageFull:
+    'Storage is full: the browser refused to store more. Free some disk space (or export and delete old notes), then try again. Your text is still in the editor.',
+  newerDatabase:
+    'The notes database was written by a newer version of Dramatis; update the extension. Nothing was changed.',
+  databaseClosed: (detail) =>
+    `The notes database could not be opened (${detail}). Close other Dramatis pages and try again. Your text is still in the editor.`,
+};
+
+export function describeStorageError(err: unknown, words: StorageErrorWords = ENGLISH_STORAGE_ERRORS): string {
   const n = names(err);
   const msg = err instanceof Error ? err.message : String(err);
-  if (n.some((x) => x === 'QuotaExceededError' || x === 'QuotaError'))
-    return 'Storage is full: the browser refused to store more. Free some disk space (or export and delete old notes), then try again. Your text is still in the editor.';
-  if (n.includes('VersionError'))
-    return 'The notes database was written by a newer version of Dramatis; update the extension. Nothing was changed.';
+  if (n.some((x) => x === 'QuotaExceededError' || x === 'QuotaError')) return words.storageFull;
+  if (n.includes('VersionError')) return words.newerDatabase;
   if (
     n.some(
       (x) =>
         x === 'DatabaseClosedError' || x === 'OpenFailedError' || x === 'BlockedError' || x === 'InvalidStateError',
     )
   )
-    return `The notes database could not be opened (${msg}). Close other Dramatis pages and try again. Your text is still in the editor.`;
+    return words.databaseClosed(msg);
   return msg;
 }

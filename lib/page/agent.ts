@@ -58,16 +58,23 @@ export class PageAgent {
     const busy = { walk: 0, send: 0, place: 0 };
     let phase: keyof typeof busy = 'walk';
     let sliceStart = performance.now();
+    // Idle: yielded to the page, or waiting for the matcher's answer; not the pass's own work.
+    let idle = false;
     const account = (next: keyof typeof busy) => {
       const now = performance.now();
-      busy[phase] += now - sliceStart;
+      if (!idle) busy[phase] += now - sliceStart;
       sliceStart = now;
       phase = next;
     };
+    const resume = () => {
+      idle = false;
+      sliceStart = performance.now();
+    };
     const pause = async (wait: Yielder = yielder) => {
       account(phase);
+      idle = true;
       await wait();
-      sliceStart = performance.now();
+      resume();
     };
     const due = () => performance.now() - sliceStart > SLICE_MS;
 
@@ -117,16 +124,27 @@ export class PageAgent {
           opts.onPartial
             ? (m) => {
                 if (opts.signal?.aborted) return;
+                const [was, wasIdle] = [phase, idle];
+                account('place');
+                idle = false;
                 workerMs += m.workerMs;
                 opts.onPartial!(placeMarks(m, byId, this.doc));
                 performance.mark('dramatis:partial', { detail: { mentions: m.marks.length / MARK_FIELDS } });
                 drawn = false;
+                account(was);
+                idle = wasIdle;
               }
             : undefined,
           // After the marks on screen are shown, wait for a frame to be drawn with them.
           () => (drawn ? pause() : ((drawn = true), pause(frame))),
+          () => {
+            account(phase);
+            idle = true;
+          },
         );
+        resume();
       } catch (err) {
+        resume();
         if (err instanceof ResendAll) this.held = new Map();
         else if (!(err instanceof PortLost)) throw err;
         await pause(() => new Promise((r) => setTimeout(r, 50 * (attempt + 1))));

@@ -47,6 +47,8 @@ export class CardFrame {
     private readonly signal: AbortSignal,
     /** A one-time ticket from the background for the frame about to be created. */
     private readonly requestTicket: () => Promise<string>,
+    /** The frame's accessible name, in the reader's language. */
+    private readonly title = 'Dramatis card',
   ) {}
 
   private ensure(): Promise<void> {
@@ -77,7 +79,7 @@ export class CardFrame {
     root.append(style);
     const frame = doc.createElement('iframe');
     frame.src = this.cardUrl;
-    frame.title = 'Dramatis card';
+    frame.title = this.title;
     frame.setAttribute('allowtransparency', 'true');
     root.append(frame);
     host.addEventListener('mouseenter', () => this.events?.onPointerEnter(), { signal: this.signal });

@@ -26,6 +26,8 @@ export interface ContentDeps {
   /** The card's address (in Chrome a per-session dynamic one) and the extension's own origin. */
   cardUrl: string;
   cardOrigin: string;
+  /** The card frame's accessible name, in the reader's language. */
+  cardTitle?: string;
   /** The stylesheet text for highlights, adopted into open shadow roots we scan. */
   highlightCss?: string;
   /** Opens the matching port to the background (throws when the extension is gone). */
@@ -60,12 +62,19 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     lookup = new MentionLookup(found);
   };
 
-  const card = new CardFrame(doc, deps.cardUrl, deps.cardOrigin, signal, async () => {
-    const reply = (await deps.sendToBackground({ type: 'card:ticket', payload: {} })) as
-      Reply<'card:ticket'> | undefined;
-    if (!reply?.ok) throw new Error(reply ? reply.error : 'card:ticket: no reply');
-    return reply.data.ticket;
-  });
+  const card = new CardFrame(
+    doc,
+    deps.cardUrl,
+    deps.cardOrigin,
+    signal,
+    async () => {
+      const reply = (await deps.sendToBackground({ type: 'card:ticket', payload: {} })) as
+        Reply<'card:ticket'> | undefined;
+      if (!reply?.ok) throw new Error(reply ? reply.error : 'card:ticket: no reply');
+      return reply.data.ticket;
+    },
+    deps.cardTitle,
+  );
   const hover = new HoverController({
     doc,
     card,

@@ -84,7 +84,7 @@ export class MatchClient {
 
   /**
    * Sends a pass's parts (one at a time, calling `between` after each so the page gets its turn)
-   * and waits for the final marks. When the first part asks to be shown, the rest waits until its
+   * and waits for the final marks (`sent` is called once the last part is out). When the first part asks to be shown, the rest waits until its
    * marks are placed and `between` has let the page draw them: the reader sees the marks on
    * screen before the rest of the page is read. A newer pass supersedes this one: its promise
    * never settles.
@@ -94,6 +94,7 @@ export class MatchClient {
     parts: AgentToMatcher[],
     onPartial: ((m: MarksMessage) => void) | undefined,
     between: () => Promise<void>,
+    sent: () => void = () => {},
   ): Promise<MarksMessage> {
     const port = this.ensure();
     let shown: Promise<void> | undefined;
@@ -130,6 +131,7 @@ export class MatchClient {
       }
       if (i < parts.length - 1) await between();
     }
+    sent();
     return result;
   }
 

@@ -1,7 +1,16 @@
-import type { NotesApi } from '../../components/NotesPanel';
-import type { Note } from '../notes/types';
 import type { MergeCounts } from '../notes/import-export';
+import type { NewNote } from '../notes/repository';
+import type { Note } from '../notes/types';
 import { call } from './clients';
+
+/** What the note components need of the notes store (tests and pages may pass their own). */
+export interface NotesApi {
+  list(entityId: string): Promise<Note[]>;
+  add(input: NewNote): Promise<Note>;
+  update(id: string, text: string, tags?: string[]): Promise<Note>;
+  remove(id: string): Promise<unknown>;
+  restore(id: string): Promise<Note>;
+}
 
 /** Notes through the background (the card frame, popup and options page use this). */
 export const notesApi: NotesApi = {

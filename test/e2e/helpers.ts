@@ -1,6 +1,7 @@
 import { test, type BrowserContext, type Frame, type Page } from '@playwright/test';
-import { rmSync } from 'node:fs';
-import { launchWithExtension } from '../support/browser';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { launchWithExtension, ROOT } from '../support/browser';
 import { startServer, type StaticServer } from '../support/server';
 
 export interface HighlightInfo {
@@ -104,4 +105,29 @@ export function extensionSuite(): { readonly server: StaticServer; readonly cont
       return s.context!;
     },
   };
+}
+
+/**
+ * axe-core's violations in a page or frame, one line each (rule: offending elements): WCAG 2.0 to
+ * 2.2 A and AA, and axe's best practices (one main heading, landmarks, …).
+ */
+export async function axeViolations(target: Page | Frame): Promise<string[]> {
+  const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await target.evaluate(axeSource);
+  return target.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            o: object,
+          ) => Promise<{ violations: { id: string; help: string; nodes: { html: string }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+    });
+    return r.violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
 }

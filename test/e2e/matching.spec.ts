@@ -183,6 +183,7 @@ test('a page with 30 frames, most without text, keeps working; its main-thread c
       console.log(
         `30 frames: main-thread task time ${withExt.toFixed(0)} ms with the extension, ${without.toFixed(0)} ms without (+${(withExt - without).toFixed(0)} ms)`,
       );
+      await waitForScan(page);
       expect((await registeredHighlights(page)).map((h) => h.text).sort()).toEqual([
         'Alibaba Group',
         'Tencent Holdings',

@@ -189,6 +189,67 @@ test('context menu on a selection: the add view opens with the quote and the ent
   }
 });
 
+test('a draft begun in the card waits in the popup; an unsaved edit survives a closed card; saving or cancelling forgets them', async () => {
+  const ext = await launch();
+  const name = 'Cyberspace Administration of China';
+  try {
+    const page = await ext.context.newPage();
+    await page.goto(`${server.url}/story.html`);
+    await waitForScan(page);
+    let card = await hoverMention(page, name);
+    await card.getByLabel(`New note on ${name}`).fill('Begun in the card');
+    await card.getByLabel(`Tags for this note on ${name} (comma-separated)`).fill('draft');
+    await page.keyboard.press('Escape');
+
+    // The same entity in the popup: the draft and its tags are there; saving there clears them.
+    const popup = await ext.context.newPage();
+    await popup.goto(`chrome-extension://${ext.id}/popup.html`);
+    await popup.getByLabel('Search entities').fill(name);
+    await popup.getByRole('region', { name: 'Search results' }).getByRole('button').first().click();
+    const editor = popup.getByLabel(`New note on ${name}`);
+    await expect(editor).toHaveValue('Begun in the card');
+    await expect(popup.getByLabel(`Tags for this note on ${name} (comma-separated)`)).toHaveValue('draft');
+    await popup.getByRole('button', { name: 'Save note' }).click();
+    await expect(popup.locator('.note-text')).toHaveText(['Begun in the card']);
+    await expect(editor).toHaveValue('');
+    await popup.close();
+
+    // Back in the card: no draft left, the note listed. An edit there, closed unsaved, is kept.
+    await page.bringToFront();
+    await page.mouse.move(5, 5);
+    card = await hoverMention(page, name);
+    await expect(card.getByLabel(`New note on ${name}`)).toHaveValue('');
+    await expect(card.locator('.note-text')).toHaveText(['Begun in the card']);
+    await card.getByRole('button', { name: 'Edit', exact: true }).click();
+    await card.getByLabel('Edit note').fill('Edited, not saved yet');
+    await page.keyboard.press('Escape');
+    await page.mouse.move(5, 5);
+    await page.waitForTimeout(400);
+    card = await hoverMention(page, name);
+    await expect(card.getByLabel('Edit note')).toHaveValue('Edited, not saved yet');
+
+    // The options page shows the edit in progress too; Cancel forgets it, Save stores it.
+    const options = await ext.context.newPage();
+    await options.goto(`chrome-extension://${ext.id}/options.html#/notes`);
+    await expect(options.getByLabel('Edit note')).toHaveValue('Edited, not saved yet');
+    await options.getByRole('button', { name: 'Cancel' }).click();
+    await expect(options.locator('.note-text')).toHaveText(['Begun in the card']);
+    await options.reload();
+    await expect(options.locator('.note-text')).toHaveText(['Begun in the card']);
+    await expect(options.getByLabel('Edit note')).toHaveCount(0);
+    await options.getByRole('button', { name: 'Edit', exact: true }).click();
+    await options.getByLabel('Edit note').fill('Edited and saved');
+    await options.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(options.locator('.note-text')).toHaveText(['Edited and saved']);
+    await expect(options.locator('.note-meta')).toContainText('edited just now');
+    await options.reload();
+    await expect(options.locator('.note-text')).toHaveText(['Edited and saved']);
+    await expect(options.getByLabel('Edit note')).toHaveCount(0);
+  } finally {
+    await ext.close();
+  }
+});
+
 test('export then import through the options page gives back the same notes; a bad file changes nothing', async () => {
   const a = await launch();
   const b = await launch();
@@ -412,7 +473,7 @@ test('the options page stays quick with 10,000 notes', async () => {
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify({ format: 'dramatis-notes', version: 1, exportedAt: 1, notes })),
     });
-    await expect(options.getByRole('status')).toContainText('10000 added');
+    await expect(options.getByRole('status')).toContainText('10,000 added');
     await options.goto(`chrome-extension://${ext.id}/options.html#/notes`);
     await expect(options.locator('.result-count')).toHaveText('10,000 notes');
     // Paged: the newest 100 are drawn, not 10,000.

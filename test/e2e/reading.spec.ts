@@ -92,7 +92,8 @@ test.describe('hover card', () => {
     await expect(card.locator('.native')).toContainText('国家互联网信息办公室');
     await expect(card.locator('.facts')).toContainText('Central Cyberspace Affairs Commission');
     await expect(card.locator('.facts')).toContainText('cyber-data');
-    await expect(card.locator('.provenance')).toContainText('As of 2022-08-19');
+    await expect(card.locator('.provenance')).toContainText('As of Aug 19, 2022');
+    await expect(card.locator('.provenance time')).toHaveAttribute('datetime', '2022-08-19');
     // Related entities on this page come first and say so.
     await expect(card.locator('.related li').first()).toContainText('on this page');
     await page.keyboard.press('Escape');
@@ -356,40 +357,6 @@ test.describe('toolbar', () => {
   });
 });
 
-test.describe('accessibility', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`the card passes axe-core checks (${scheme})`, async () => {
-      const { context: ctx, userDataDir: dir } = await launchWithExtension({ colorScheme: scheme });
-      try {
-        const page = await ctx.newPage();
-        await page.goto(`${suite.server.url}/reading/article.html`);
-        await waitForScan(page);
-        const card = await hoverMention(page, 'Alibaba Group');
-        await expect(card.locator('.native')).toBeVisible();
-        const axeSource = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-        await card.evaluate(axeSource);
-        const result = await card.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { html: string }[] }[] }>;
-              };
-            }
-          ).axe;
-          const r = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
-          return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
-        });
-        expect(result).toEqual([]);
-        const dark = await card.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches);
-        expect(dark).toBe(scheme === 'dark');
-      } finally {
-        await ctx.close();
-        rmSync(dir, { recursive: true, force: true });
-      }
-    });
-  }
-});
-
 test('an extension reload mid-page stops the old content script cleanly', async () => {
   const { context: ctx, userDataDir: dir } = await launchWithExtension();
   try {
@@ -469,6 +436,37 @@ test.describe('layout', () => {
       expect(covers).toBe(false);
       await page.close();
     });
+  }
+});
+
+test('with little room below the mention the card keeps its details readable, giving up notes room in proportion', async () => {
+  // The demo page in a short window: the card under "Niu Yibing" gets less room than it asks for.
+  const srv = await startServer({
+    '/demo/news.html': readFileSync(join(ROOT, 'assets', 'demo', 'news.html'), 'utf8'),
+  });
+  const page = await suite.context.newPage();
+  try {
+    await page.setViewportSize({ width: 1100, height: 600 });
+    await page.goto(`${srv.url}/demo/news.html`);
+    await waitForScan(page);
+    const card = await hoverMention(page, 'Niu Yibing');
+    await expect(card.locator('.provenance')).toBeAttached();
+    await page.waitForTimeout(500);
+    const room = await card.evaluate(() => ({
+      card: document.querySelector('.card')!.clientHeight,
+      details: document.querySelector('.card-details')!.clientHeight,
+      detailsWanted: document.querySelector('.card-details')!.scrollHeight,
+      notes: (document.querySelector('.card-notes') as HTMLElement).clientHeight,
+    }));
+    // Squeezed: the card is shorter than its details and a full notes box.
+    expect(room.card).toBeLessThan(room.detailsWanted + 240);
+    // Both keep a useful share; with a notes box that never shrinks the details were left 4 px.
+    expect(room.details).toBeGreaterThanOrEqual(100);
+    expect(room.notes).toBeGreaterThanOrEqual(96);
+    expect(room.notes).toBeLessThan(240);
+  } finally {
+    await page.close();
+    await srv.close();
   }
 });
 

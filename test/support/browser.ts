@@ -45,8 +45,15 @@ export interface LaunchOptions {
   withExtension?: boolean;
   colorScheme?: 'light' | 'dark';
   viewport?: { width: number; height: number };
-  /** More Chromium flags (a proxy, a language). */
+  /** More Chromium flags (a proxy). */
   extraArgs?: string[];
+  /**
+   * The browser's language (`zh-CN`): the extension's interface follows it. Chromium takes it from
+   * `--lang` (Debian's build reads the extension's catalogue for it even without its own zh-CN
+   * strings installed); LANGUAGE is set too, which Linux builds consult, and pages see it as
+   * `navigator.language`.
+   */
+  lang?: string;
 }
 
 export async function launchWithExtension(
@@ -60,9 +67,13 @@ export async function launchWithExtension(
     headless: opts.headless ?? true,
     colorScheme: opts.colorScheme ?? 'light',
     viewport: opts.viewport ?? { width: 1200, height: 900 },
+    ...(opts.lang
+      ? { locale: opts.lang, env: { ...process.env, LANGUAGE: opts.lang.replace('-', '_') } as Record<string, string> }
+      : {}),
     args: [
       ...CHROMIUM_FLAGS,
       ...(withExtension ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`] : []),
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
       ...(opts.extraArgs ?? []),
     ],
   });

@@ -47,6 +47,22 @@ describe('collision flags', () => {
     expect(council.aliases).toEqual([{ text: 'CEO', ambiguous: true }]);
   });
 
+  it('flags a short acronym that another firm of the dataset trades under on any exchange', () => {
+    const labour = rec('us-dol', 'U.S. Department of Labor', {
+      type: 'regulator',
+      official: undefined,
+      regulator: { remit: ['labour'] },
+      aliases: [{ text: 'DOL', acronym: true }],
+    });
+    const dollarama = firm('ca-dollarama', 'Dollarama', { firm: { tickers: [{ symbol: 'DOL', exchange: 'TSX' }] } });
+    const nec = firm('jp-nec', 'NEC', { firm: { tickers: [{ symbol: '6701', exchange: 'TSE' }] } });
+    const nine = firm('au-nine', 'Nine Entertainment', { firm: { tickers: [{ symbol: 'NEC', exchange: 'ASX' }] } });
+    flagCollisions(new Map([['x', [labour, dollarama, nec]]]), [nine], opts);
+    expect(labour.aliases).toEqual([{ text: 'DOL', acronym: true, ambiguous: true }]);
+    expect(nec.aliases).toEqual([{ text: 'NEC', ambiguous: true }]); // its name, flagged where a ticker of a curated firm
+    expect(dollarama.aliases).toBeUndefined();
+  });
+
   it('makes a personal name two people share ambiguous on both', () => {
     const a = rec('us-mike-rogers-al', 'Mike Rogers');
     const b = rec('us-mike-rogers-mi', 'Mike Rogers', { aliases: ['Michael Rogers'] });

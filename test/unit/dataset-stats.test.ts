@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntityRecord } from '../../lib/dataset/schema';
-import { datasetStats, monthsBefore, scriptOf, staleReport } from '../../lib/dataset/stats';
+import { datasetStats, monthsBefore, nameScript, scriptOf, staleReport } from '../../lib/dataset/stats';
 
 const rec = (id: string, extra: Partial<EntityRecord>): EntityRecord =>
   ({
@@ -29,10 +29,22 @@ describe('dataset stats', () => {
       'other',
     ]);
   });
+  it('tells the script of a name from its characters, Han by the tag or Hani', () => {
+    const of = (text: string, lang: string) => nameScript({ text, lang });
+    expect(of('王伟', 'zh')).toBe('Hani'); // a bare zh tag: simplified or traditional is not said
+    expect(of('王伟', 'zh-Hans')).toBe('Hans');
+    expect(of('鄭麗君', 'zh-TW')).toBe('Hant');
+    expect(of('山本太郎', 'ja')).toBe('Jpan');
+    expect(of('ヤクルト本社', 'zh')).toBe('Jpan'); // kana, whatever the tag
+    expect(of('이상배', 'zh')).toBe('Kore');
+    expect(of('Deutsche Bank', 'de')).toBe('other');
+    expect(of('Toyota', 'ja')).toBe('other'); // Latin letters under a ja tag
+  });
   it('counts former officials, Wikidata ids, native names by script and CJK coverage', () => {
     const s = datasetStats(
       [
         rec('cn-a', { jurisdiction: 'CN', nativeNames: [{ text: '甲', lang: 'zh-Hans' }], ids: { wikidata: 'Q1' } }),
+        rec('cn-e', { jurisdiction: 'CN', nativeNames: [{ text: '乙', lang: 'zh' }] }),
         rec('jp-b', { jurisdiction: 'JP', official: { roles: [{ title: 'Minister', start: '2019', end: '2021' }] } }),
         rec('us-c', { official: { roles: [{ title: 'Senator', start: '2021-01-03', end: '2027-01-03' }] } }),
         rec('de-d', {
@@ -47,14 +59,14 @@ describe('dataset stats', () => {
       '2026-12-04',
     );
     expect(s).toMatchObject({
-      entities: 4,
+      entities: 5,
       firms: 1,
-      officials: 3,
+      officials: 4,
       formerOfficials: 1, // jp-b; us-c's term runs to 2027
       withWikidata: 1,
-      withNativeName: { all: 2, Hans: 1, Hant: 0, Jpan: 0, Kore: 0, other: 1 },
-      cjkEntities: 2,
-      cjkWithNativeName: 1,
+      withNativeName: { all: 3, Hans: 1, Hant: 0, Hani: 1, Jpan: 0, Kore: 0, other: 1 },
+      cjkEntities: 3,
+      cjkWithNativeName: 2,
     });
   });
 });

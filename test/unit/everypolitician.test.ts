@@ -182,3 +182,90 @@ describe('EveryPolitician stale open roles', () => {
     expect(staleOpenRole({ start: '1985' })).toBe(false);
   });
 });
+
+describe('EveryPolitician names in the country script', () => {
+  const dir = 'every-politician-scrapers__freedonia';
+  const CONFIG: CountriesConfig = {
+    freedonia: {
+      jurisdiction: 'TW',
+      country: 'Freedonia',
+      commit: 'b'.repeat(40),
+      date: '2023-01-11',
+      positions: { Premier: 'head-of-government', 'Minister of Culture': 'minister' },
+      legislatures: { 'Member of the Legislative Yuan': {} },
+      native: [
+        { file: 'old-legislators.csv', idColumn: 'personID', column: 'person', lang: 'auto' },
+        { format: 'wikidata-json', file: 'bio.jsonl' },
+        { format: 'enwiki-infobox', index: 'enwiki/index.csv', dir: 'enwiki/infobox' },
+      ],
+      nativeRequired: ['legislator'],
+    },
+  };
+  const files = {
+    [`${dir}/holders21.csv`]:
+      'position,person,personID,start,end,DOB,enwiki\n' +
+      'Premier,Su Tseng-chang,Q1,2019-01-14,2023-01-31,,Su Tseng-chang\n' +
+      'Minister of Culture,Nobody Native,Q2,2016,2020,,\n',
+    [`${dir}/legislators.csv`]:
+      'position,person,personID,start,end,DOB,enwiki\n' +
+      'Member of the Legislative Yuan,Lin One,Q3,2012,2016,,\n' +
+      'Member of the Legislative Yuan,Wu Two,Q4,2016,2020,,\n' +
+      'Member of the Legislative Yuan,Chen Three,Q5,2020,,,\n' +
+      'Member of the Legislative Yuan,No Name,Q6,2020,,,\n' +
+      'Member of the Legislative Yuan,Nobody Native,Q2,2012,2016,,\n',
+    [`${dir}/old-legislators.csv`]: 'person,personID\n林一,Q3\nLin One,Q3\n',
+    [`${dir}/bio.jsonl`]:
+      JSON.stringify({
+        id: 'Q4',
+        labels: { en: 'Wu Two', zh: '吳二', 'zh-tw': '吳貳', 'zh-hans': '吴二' },
+        claims: { P1559: [{ value: { text: '吳貳', language: 'zh-hant' } }] },
+      }) +
+      '\n' +
+      JSON.stringify({ id: 'Q5', labels: { en: 'Chen Three', zh: '陳三' } }) +
+      '\nnot json\n',
+    [`${dir}/enwiki/index.csv`]: 'pageid,title\n11,Su Tseng-chang\n',
+    [`${dir}/enwiki/infobox/11.json`]:
+      '{\n  "name": "Su Tseng-chang",\n  "native_name": "蘇貞昌",\n  "native_name_lang": "zh-hant",\n}\n{\n  "t": "蘇貞昌"\n}\n',
+  };
+  const { records, skipped } = importEverypolitician(memoryContext(files), { countries: CONFIG });
+  const byQ = new Map(records.map((r) => [r.ids?.wikidata, r]));
+
+  it('reads names from a CSV keyed by another column, Wikidata items and infoboxes', () => {
+    valid(records);
+    expect(byQ.get('Q3')!.nativeNames).toEqual([{ text: '林一', lang: 'zh' }]);
+    expect(byQ.get('Q4')!.nativeNames).toEqual([
+      { text: '吳貳', lang: 'zh-Hant' },
+      { text: '吴二', lang: 'zh-Hans' },
+    ]);
+    expect(byQ.get('Q5')!.nativeNames).toEqual([{ text: '陳三', lang: 'zh' }]);
+    expect(byQ.get('Q1')!.nativeNames).toEqual([{ text: '蘇貞昌', lang: 'zh-Hant' }]);
+    expect(skipped).toContain(`${dir}/bio.jsonl line 3: not JSON; left out`);
+  });
+  it('leaves out a plain legislator without a name in the script, and keeps a minister', () => {
+    expect(byQ.has('Q6')).toBe(false);
+    expect(skipped).toContain(
+      'Q6 (No Name): left out, a legislator of Freedonia with no name in its script in the sources',
+    );
+    expect(byQ.get('Q2')!.nativeNames).toBeUndefined();
+    expect(byQ.get('Q2')!.official!.roles.map((r) => r.title)).toEqual([
+      'Minister of Culture',
+      'Member of the Legislative Yuan',
+    ]);
+  });
+  it('joins a Japanese name written with a space', () => {
+    const ctx = memoryContext({
+      [`${dir}/holders21.csv`]: 'position,person,personID,start,end\nPremier,Fumio Kishida,Q9,2021,\n',
+      [`${dir}/legislators.csv`]: 'position,person,personID,start,end\n',
+      [`${dir}/ja.csv`]: 'item,itemLabel\nQ9,岸田\u3000文雄\n',
+    });
+    const jp: CountriesConfig = {
+      freedonia: {
+        ...CONFIG.freedonia!,
+        jurisdiction: 'JP',
+        native: [{ file: 'ja.csv', column: 'itemLabel', lang: 'ja' }],
+      },
+    };
+    const { records: r } = importEverypolitician(ctx, { countries: jp });
+    expect(r[0]!.nativeNames).toEqual([{ text: '岸田文雄', lang: 'ja' }]);
+  });
+});

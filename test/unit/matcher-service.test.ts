@@ -181,4 +181,25 @@ describe('matcher service', () => {
     expect(gone.sent).toEqual([]);
     expect(svc.sessions).toBe(2);
   }, 30_000);
+
+  test('measure (for the bench): loads an index afresh and times a scan and a pass over texts', async () => {
+    let loads = 0;
+    const svc = new MatcherService(async () => {
+      loads++;
+      return bytes;
+    });
+    const texts = ['The Cyberspace Administration of China (CAC) met Alibaba Group.', 'Tencent Holdings'];
+    const m = await svc.measure(texts, undefined, 2);
+    expect(loads).toBe(1);
+    expect(m.units).toBe(texts[0]!.length + texts[1]!.length);
+    expect(m.scanMs).toHaveLength(2);
+    expect(m.passMs).toHaveLength(2);
+    expect(m.candidates).toBeGreaterThanOrEqual(m.mentions);
+    expect(m.mentions).toBeGreaterThanOrEqual(3);
+    // Handed bytes are used as they are (no package read), and the service's own state is untouched.
+    const copy = bytes.slice().buffer;
+    expect((await svc.measure([], copy, 0)).scanMs).toEqual([]);
+    expect(loads).toBe(1);
+    expect(svc.sessions).toBe(0);
+  });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { likelyDuplicates, mergeAcrossSources, mergeKeys, mergeRecords } from '../../lib/dataset/merge';
+import {
+  likelyDuplicates,
+  mergeAcrossSources,
+  mergeKeys,
+  mergeRecords,
+  withoutOpenTwins,
+} from '../../lib/dataset/merge';
 import { entitySchema, type EntityRecord } from '../../lib/dataset/schema';
 
 const person = (id: string, extra: Partial<EntityRecord> = {}): EntityRecord => ({
@@ -141,6 +147,48 @@ describe('merge across sources', () => {
     const b = person('us-b', { ids: { wikidata: 'Q1' } });
     const { report } = mergeAcrossSources([], [a, b]);
     expect(report.conflicts[0]).toMatch(/both are curated/);
+  });
+
+  it('takes a governor listed by two sources as one person, by name and body', () => {
+    const kof = person('eg-tarek-amer', {
+      jurisdiction: 'EG',
+      name: 'Tarek Amer',
+      official: { roles: [{ title: 'President / Governor', org: 'eg-cbe', start: '2015', end: '2022' }] },
+    });
+    const eps = person('eg-tarek-amer-q25939185', {
+      jurisdiction: 'EG',
+      name: 'Tarek Amer',
+      ids: { wikidata: 'Q25939185' },
+      official: { roles: [{ title: 'Governor of the Central Bank', org: 'eg-cbe', start: '2015-11-27' }] },
+    });
+    const deputy = person('eg-x', {
+      name: 'Tarek Amer',
+      official: { roles: [{ title: 'Deputy Governor', org: 'eg-cbe' }] },
+    });
+    expect(mergeKeys(eps)).toEqual(['wikidata:Q25939185', 'head:eg-cbe:tarek amer']);
+    expect(mergeKeys(deputy)).toEqual([]);
+    const { outputs } = mergeAcrossSources(
+      [
+        { output: 'central-banks', records: [kof] },
+        { output: 'world-everypolitician', records: [eps] },
+      ],
+      [],
+    );
+    const all = outputs.flatMap((o) => o.records);
+    expect(all.map((r) => r.id)).toEqual(['eg-tarek-amer']);
+    // The open twin of the ended tenure is dropped: the card does not show him as governor today.
+    expect(all[0]!.official!.roles).toEqual([
+      { title: 'President / Governor', org: 'eg-cbe', start: '2015', end: '2022' },
+    ]);
+    expect(all[0]!.ids).toEqual({ wikidata: 'Q25939185' });
+  });
+
+  it('keeps an open role unless an ended one in the same body began the same year', () => {
+    const roles = [
+      { title: 'Governor', org: 'x-cb', start: '2019', end: '2021' },
+      { title: 'Governor of X', org: 'x-cb', start: '2023-01-01' },
+    ];
+    expect(withoutOpenTwins(roles)).toEqual(roles);
   });
 
   it('lists the keys of a record', () => {

@@ -94,6 +94,27 @@ describe('evidence', () => {
     expect(found('President Trump said tariffs would rise.')).toContain('us-donald-trump:Trump');
   });
 
+  test('a description that fits one body named on the page', () => {
+    const text = 'BaFin fined the bank on Monday. Germany’s top financial regulator said more would follow.';
+    const ms = findMentions(scanner, text);
+    const described = ms.find((m) => text.slice(m.start, m.end).startsWith('Germany'));
+    expect(described?.id).toBe('de-bafin');
+    expect(RULE_IDS[described!.rule]).toBe('descriptive-reference');
+    // Not when no German body was named, nor when two were.
+    expect(found('Germany’s top financial regulator said more would follow.')).toEqual([]);
+  });
+
+  test("a body's name without its country adjective, placed by the page", () => {
+    const text = 'The Data Protection Commission fined the firm. Ireland’s regulator has been busy.';
+    expect(found(text)).toContain('ie-dpc:Data Protection Commission');
+    expect(found('The Data Protection Commission met.')).toEqual([]);
+  });
+
+  test('the best known of several bodies with one abbreviation, on a page about its field', () => {
+    expect(found('The SEC fined two brokerage firms for recordkeeping failures.')).toContain('us-sec:SEC');
+    expect(found('The SEC title game drew a record crowd of football fans.')).toEqual([]);
+  });
+
   test('every rule has words for the card', () => {
     for (const id of RULE_IDS) expect(RULE_TEXT[id].length).toBeGreaterThan(10);
   });

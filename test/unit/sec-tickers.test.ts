@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
+  cusipTickers,
   displayCase,
   dropForeignListings,
+  listedIssuerNames,
+  listingLink,
   importSecTickers,
   parseRules,
   SEC_RULES,
@@ -126,22 +129,105 @@ describe('SEC list helpers', () => {
       ),
     ).toThrow(/rules\.json: leaveOutCompany\[0\]/);
   });
-  it('leaves out the US listing of a firm of another country', () => {
-    const firm = (id: string, name: string, jurisdiction: string): EntityRecord => ({
-      id,
-      type: 'firm',
-      name,
-      jurisdiction,
-      description: 'x',
-      firm: { legalName: name },
-      sources: ['https://example.org/'],
-      asOf: '2026-01-01',
-    });
-    const { kept, dropped } = dropForeignListings(
-      [firm('us-tm', 'TOYOTA MOTOR CORP', 'US'), firm('us-ibm', 'IBM', 'US')],
-      [firm('jp-toyota', 'Toyota Motor Corporation', 'JP')],
+  const firm = (
+    id: string,
+    name: string,
+    jurisdiction: string,
+    tickers: { symbol: string; exchange: string }[] = [],
+    isin?: string[],
+  ): EntityRecord => ({
+    id,
+    type: 'firm',
+    name,
+    jurisdiction,
+    description: 'x',
+    firm: { legalName: name, tickers },
+    ...(isin ? { ids: { isin } } : {}),
+    sources: ['https://example.org/'],
+    asOf: '2026-01-01',
+  });
+  const cusips = cusipTickers('Cusip,Ticker\n13321L108,CCJ\n892331307,TM\nbad,X\n');
+  it('reads the CUSIP → ticker table', () => {
+    expect(cusips.get('13321L108')).toEqual(new Set(['CCJ']));
+    expect(cusips.has('bad')).toBe(false);
+  });
+  it('leaves out the US listing of a firm of another country when an ISIN or ticker links them', () => {
+    const { kept, dropped, keptAlike } = dropForeignListings(
+      [
+        firm('us-ccj', 'CAMECO CORP', 'US', [{ symbol: 'CCJ', exchange: 'NYSE' }]),
+        firm('us-trp', 'TC ENERGY CORP', 'US', [{ symbol: 'TRP', exchange: 'NYSE' }]),
+        firm('us-ibm', 'IBM', 'US', [{ symbol: 'IBM', exchange: 'NYSE' }]),
+      ],
+      [
+        firm('ca-cameco', 'Cameco Corporation', 'CA', [{ symbol: 'CCO', exchange: 'TSX' }], ['CA13321L1085']),
+        firm('ca-tc-energy', 'TC Energy Corporation', 'CA', [{ symbol: 'TRP', exchange: 'TSX' }]),
+      ],
+      cusips,
     );
     expect(kept.map((r) => r.id)).toEqual(['us-ibm']);
-    expect(dropped).toEqual(['us-tm (TOYOTA MOTOR CORP) left out: most likely the US listing of jp-toyota']);
+    expect(dropped).toEqual([
+      'us-ccj (CAMECO CORP) left out: the US listing of ca-cameco (its ISIN CA13321L1085 is the CUSIP of CCJ)',
+      'us-trp (TC ENERGY CORP) left out: the US listing of ca-tc-energy (it trades as TRP on TSX too)',
+    ]);
+    expect(keptAlike).toEqual([]);
+  });
+  it('keeps a US company that only shares a name with a foreign firm (Whirlpool, Castellum, SPAR)', () => {
+    const { kept, dropped, keptAlike } = dropForeignListings(
+      [
+        firm('us-whr', 'WHIRLPOOL CORP', 'US', [{ symbol: 'WHR', exchange: 'NYSE' }]),
+        firm('us-ctm', 'Castellum, Inc.', 'US', [{ symbol: 'CTM', exchange: 'NYSE' }]),
+        firm('us-sgrp', 'SPAR Group, Inc.', 'US', [{ symbol: 'SGRP', exchange: 'NASDAQ' }]),
+      ],
+      [
+        firm('br-whirlpool', 'Whirlpool S.A.', 'BR', [{ symbol: 'WHRL3', exchange: 'B3' }], ['BRWHRLACNOR0']),
+        firm('se-castellum', 'Castellum AB', 'SE', [{ symbol: 'CAST', exchange: 'Nasdaq Stockholm' }]),
+        firm('za-spar-group', 'The SPAR Group Ltd', 'ZA', [{ symbol: 'SPP', exchange: 'JSE' }]),
+      ],
+      cusips,
+    );
+    expect(kept.map((r) => r.id)).toEqual(['us-whr', 'us-ctm', 'us-sgrp']);
+    expect(dropped).toEqual([]);
+    expect(keptAlike[0]).toBe(
+      'us-whr (WHIRLPOOL CORP) kept: named like br-whirlpool, but no ISIN or ticker links them',
+    );
+  });
+  it('links by ticker without a share-class suffix, and not across different symbols', () => {
+    const sec = firm('us-x', 'X Corp', 'US', [{ symbol: 'BBD', exchange: 'NYSE' }]);
+    expect(listingLink(sec, firm('ca-x', 'X', 'CA', [{ symbol: 'BBD.B', exchange: 'TSX' }]), cusips)).toBe(
+      'it trades as BBD.B on TSX too',
+    );
+    expect(listingLink(sec, firm('ca-y', 'X', 'CA', [{ symbol: 'BB', exchange: 'TSX' }]), cusips)).toBeUndefined();
+  });
+});
+
+describe('foreign issuers named by the listing', () => {
+  const sec =
+    'cik,ticker,exchange,name\n' +
+    '0000888746,CCU,NYSE,UNITED BREWERIES CO INC\n' +
+    '0001553788,SBEV,NYSE,"SPLASH BEVERAGE GROUP, INC."\n' +
+    '0000821002,GIII,Nasdaq,G III APPAREL GROUP LTD /DE/\n';
+  const nasdaq = 'Symbol,Security Name\nGIII,"G-III Apparel Group, LTD. - Common Stock"\n';
+  const nyse =
+    'ACT Symbol,Company Name\nCCU,"Compania Cervecerias Unidas, S.A. Common Stock"\nSBEV,"Splash Beverage Group, Inc. (NV) Common Stock"\n';
+  const other =
+    'ACT Symbol,Company Name,Security Name,Exchange,CQS Symbol,ETF,Round Lot Size,Test Issue,NASDAQ Symbol\n';
+  it('reads the issuer out of the security name', () => {
+    const issuers = listedIssuerNames(nasdaq, nyse, other);
+    expect(issuers.get('CCU')).toBe('Compania Cervecerias Unidas, S.A.');
+    expect(issuers.get('SBEV')).toBe('Splash Beverage Group, Inc.');
+    expect(issuers.get('GIII')).toBe('G-III Apparel Group, LTD.');
+  });
+  it('leaves out a company whose listing names a foreign issuer EDGAR renders in English', () => {
+    const { records, skipped } = importSecTickers(sec, {
+      isWord,
+      exchanges: listingExchanges(nasdaq, nyse, other),
+      securities: securityNames(nasdaq, nyse, other),
+      issuers: listedIssuerNames(nasdaq, nyse, other),
+    });
+    expect(skipped.find((s) => s.includes('CIK 888746'))).toMatch(
+      /foreign issuer \(CCU is listed as issued by "Compania Cervecerias Unidas, S\.A\."\)/,
+    );
+    // The same name with another legal form (a stale listing, a US state): EDGAR's word wins.
+    expect(records.map((r) => r.id).sort()).toEqual(['us-giii', 'us-sbev']);
   });
 });

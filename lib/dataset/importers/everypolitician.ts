@@ -48,9 +48,31 @@ export interface RepoConfig {
   positions: Record<string, Category | { category: Category; org?: string }>;
   /** Legislature memberships in legislators.csv that are taken, with the body's dataset id if it has one. */
   legislatures: Record<string, { org?: string }>;
-  /** Wikidata labels in the country's script, from the scrapers' own per-term lists. */
-  native?: { file: string; column: string; lang: string }[];
+  /** Names in the country's script keyed by Wikidata id, from the scrapers' own files (`NativeSpec`). */
+  native?: NativeSpec[];
+  /**
+   * Categories whose holders are left out when no name in the country's script is found for them
+   * (a plain legislator of CN, HK, TW, JP or KR: of little use to readers of zh/ja/ko pages without
+   * it). A person who also holds a post of another category is kept either way.
+   */
+  nativeRequired?: Category[];
 }
+
+/**
+ * Where names in the country's script come from, each keyed by the person's Wikidata id:
+ * - a CSV (`file`, the name in `column`, the id in `idColumn`, default `item`): a scraper's
+ *   per-term Wikidata list, or an older version of its own lists when the label was in the
+ *   country's script; `lang` is a BCP 47 tag, or `auto` (from the script and the jurisdiction);
+ * - `wikidata-json`: Wikidata items, one JSON object a line (`html/raw/bio.json`): the "name in
+ *   native language" (P1559), else the zh-tw, zh-hant or zh label, and the zh-hans label;
+ * - `enwiki-infobox`: the `native_name` of the English Wikipedia infobox of the person's article
+ *   (`dir/<pageid>.json`, `index` maps page ids to titles), joined through the article title the
+ *   post and legislature lists give with the Wikidata id (their `enwiki` column).
+ */
+export type NativeSpec =
+  | { format?: 'csv'; file: string; column: string; lang: string; idColumn?: string }
+  | { format: 'wikidata-json'; file: string }
+  | { format: 'enwiki-infobox'; index: string; dir: string };
 export type CountriesConfig = Record<string, RepoConfig>;
 export interface KnownBySurname {
   wikidata: string;
@@ -224,6 +246,9 @@ export function importEverypolitician(ctx: ImportContext, opts: EpsOptions = {})
       const spec = cfg.legislatures[r.position];
       if (spec) rows.push({ r, category: 'legislator', org: spec.org });
     }
+    // The English Wikipedia article each Wikidata id links to, for the infobox names.
+    const enwikiOf = new Map<string, string>();
+    for (const { r } of rows) if (r.enwiki) enwikiOf.set(r.enwiki, r.wikidata);
     for (const { r, category, org } of rows) {
       let p = people.get(r.wikidata);
       if (!p) {
@@ -248,16 +273,12 @@ export function importEverypolitician(ctx: ImportContext, opts: EpsOptions = {})
       }
       p.roles.push({ role, category, repo, heldSince2008: heldSince(r.end, since) && !staleOpenRole(r) });
     }
-    for (const n of cfg.native ?? []) {
-      const file = `${folder}/${n.file}`;
-      if (!ctx.exists(file)) continue;
-      for (const { values } of parseCsv(ctx.read(file), file, ['item', n.column])) {
-        const p = people.get(values.item ?? '');
-        const text = withoutQualifier(values[n.column] ?? '');
-        if (!p || !text || !isCjk(text) || p.native.some((x) => x.text === text)) continue;
-        p.native.push({ text, lang: n.lang });
+    for (const spec of cfg.native ?? [])
+      for (const { wikidata, text, lang } of readNative(ctx, folder, spec, enwikiOf, cfg.jurisdiction, skipped)) {
+        const p = people.get(wikidata);
+        if (!p || p.native.some((x) => x.text === text)) continue;
+        p.native.push({ text, lang });
       }
-    }
   }
 
   // Most senior people first, so the plain id goes to the person the press most likely means.
@@ -284,6 +305,18 @@ export function importEverypolitician(ctx: ImportContext, opts: EpsOptions = {})
       .filter((r) => r.heldSince2008)
       .sort((a, b) => RANK.get(a.category)! - RANK.get(b.category)!)[0]!;
     const cfg = countries[top.repo]!;
+    const required = new Set(cfg.nativeRequired ?? []);
+    if (
+      required.size &&
+      p.roles.filter((r) => r.heldSince2008).every((r) => required.has(r.category)) &&
+      !isCjk(name) &&
+      !p.native.some((n) => isCjk(n.text))
+    ) {
+      skipped.push(
+        `${p.wikidata} (${name}): left out, a ${[...required].join(' or ')} of ${cfg.country} with no name in its script in the sources`,
+      );
+      continue;
+    }
     const prefix = idPrefix(cfg.jurisdiction);
     const slug = personSlug(name);
     const id =
@@ -342,6 +375,112 @@ export function importEverypolitician(ctx: ImportContext, opts: EpsOptions = {})
     records.push(record);
   }
   return { records, skipped };
+}
+
+/** A name in the country's script, as the source writes it; Japanese names lose the space between family and given name. */
+function cleanNative(text: string | undefined, lang: string): string | undefined {
+  let t = withoutQualifier(text?.replace(/\s*\n.*$/s, ''));
+  if (!t || !isCjk(t)) return undefined;
+  if (lang === 'ja')
+    t = t.replace(
+      /(?<=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])[\s\u3000]+(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}])/gu,
+      '',
+    );
+  return t;
+}
+
+/** A BCP 47 tag as Wikidata or an infobox writes it ("zh-hant", "zh-Hans-CN") in the usual case. */
+export function normaliseLang(tag: string): string {
+  return tag
+    .split(/[-_]/)
+    .map((p, i) =>
+      i === 0 ? p.toLowerCase() : p.length === 4 ? p[0]!.toUpperCase() + p.slice(1).toLowerCase() : p.toUpperCase(),
+    )
+    .join('-');
+}
+
+/**
+ * Infobox JSON as the scrapers write it: one object per infobox of the article, one after the
+ * other, sometimes with a trailing comma before the closing brace.
+ */
+export function parseInfoboxes(text: string): Record<string, string>[] {
+  return text
+    .split(/\n(?=\{)/)
+    .filter((t) => t.trim())
+    .map((t) => JSON.parse(t.replace(/,(\s*[}\]])/g, '$1')) as Record<string, string>);
+}
+
+/** The names of one `NativeSpec`, each with the Wikidata id it belongs to. */
+export function readNative(
+  ctx: ImportContext,
+  folder: string,
+  spec: NativeSpec,
+  enwikiOf: ReadonlyMap<string, string>,
+  jurisdiction: string,
+  skipped: string[] = [],
+): { wikidata: string; text: string; lang: string }[] {
+  const out: { wikidata: string; text: string; lang: string }[] = [];
+  const push = (wikidata: string | undefined, raw: string | undefined, tag: string) => {
+    if (!wikidata || !/^Q\d+$/.test(wikidata)) return;
+    const lang = tag === 'auto' ? nativeLang(raw ?? '', jurisdiction) : normaliseLang(tag);
+    const text = cleanNative(raw, lang.split('-')[0]!);
+    if (text) out.push({ wikidata, text, lang });
+  };
+  if (spec.format === 'wikidata-json') {
+    const file = `${folder}/${spec.file}`;
+    if (!ctx.exists(file)) return out;
+    ctx
+      .read(file)
+      .split('\n')
+      .forEach((line, i) => {
+        if (!line.trim()) return;
+        let item: {
+          id?: string;
+          labels?: Record<string, string>;
+          claims?: { P1559?: { value?: { text?: string; language?: string } }[] };
+        };
+        try {
+          item = JSON.parse(line) as typeof item;
+        } catch {
+          skipped.push(`${file} line ${i + 1}: not JSON; left out`);
+          return;
+        }
+        const labels = item.labels ?? {};
+        const own = item.claims?.P1559?.map((c) => c.value).find((v) => v?.text && isCjk(v.text));
+        if (own) push(item.id, own.text, own.language ?? 'auto');
+        else {
+          const tag = ['zh-tw', 'zh-hant', 'zh'].find((t) => labels[t] && isCjk(labels[t]));
+          if (tag) push(item.id, labels[tag], tag);
+        }
+        if (labels['zh-hans']) push(item.id, labels['zh-hans'], 'zh-hans');
+      });
+    return out;
+  }
+  if (spec.format === 'enwiki-infobox') {
+    const index = `${folder}/${spec.index}`;
+    if (!ctx.exists(index)) return out;
+    for (const { values } of parseCsv(ctx.read(index), index, ['pageid', 'title'])) {
+      const file = `${folder}/${spec.dir}/${values.pageid}.json`;
+      const wikidata = enwikiOf.get(values.title!);
+      if (!wikidata || !ctx.exists(file)) continue;
+      let boxes: Record<string, string>[];
+      try {
+        boxes = parseInfoboxes(ctx.read(file));
+      } catch {
+        skipped.push(`${file}: not JSON; left out`);
+        continue;
+      }
+      const box = boxes.find((b) => b.native_name);
+      if (box) push(wikidata, box.native_name, box.native_name_lang || 'auto');
+    }
+    return out;
+  }
+  const file = `${folder}/${spec.file}`;
+  if (!ctx.exists(file)) return out;
+  const idColumn = spec.idColumn ?? 'item';
+  for (const { values } of parseCsv(ctx.read(file), file, [idColumn, spec.column]))
+    push(values[idColumn], values[spec.column], spec.lang);
+  return out;
 }
 
 /** The language of a name written in CJK script: Hangul is Korean, kana Japanese, Han by jurisdiction. */

@@ -110,6 +110,29 @@ export function securityNames(nasdaqCsv: string, nyseCsv: string, otherCsv: stri
   return out;
 }
 
+/**
+ * The issuer's name as the NASDAQ Trader directories write it, without the security's kind
+ * ("Compania Cervecerias Unidas, S.A. Common Stock" → "Compania Cervecerias Unidas, S.A."): the
+ * listing's own word on the issuer, where EDGAR's name may be an English one ("UNITED BREWERIES
+ * CO INC") that hides a foreign legal form.
+ */
+export function listedIssuerNames(nasdaqCsv: string, nyseCsv: string, otherCsv: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const issuer = (s: string) =>
+    s
+      .replace(/\s+-\s+.*$/, '')
+      .replace(/\s+(class [a-z]\s+)?(common|ordinary|capital|voting|subordinate)\b.*$/i, '')
+      .replace(/\s*\((DE|NV|MD|NY|CA|TX|FL|OH|PA|NJ|MA|WA|MN|CO|UT|OK|LA|GA|VA|IN|WI|MI|IL)\)$/, '') // a US state, not N.V.
+      .trim();
+  for (const { values } of parseCsv(nasdaqCsv, NASDAQ_FILE, ['Symbol', 'Security Name']))
+    out.set(values.Symbol!, issuer(values['Security Name']!));
+  for (const { values } of parseCsv(otherCsv, OTHER_FILE, ['ACT Symbol', 'Security Name']))
+    if (!out.has(values['ACT Symbol']!)) out.set(values['ACT Symbol']!, issuer(values['Security Name']!));
+  for (const { values } of parseCsv(nyseCsv, NYSE_FILE, ['ACT Symbol', 'Company Name']))
+    if (!out.has(values['ACT Symbol']!)) out.set(values['ACT Symbol']!, issuer(values['Company Name']!));
+  return out;
+}
+
 const SMALL_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'de', 'du', 'la', 'le', 'del', 'y', 'to']);
 
 /**
@@ -169,6 +192,8 @@ export interface SecOptions {
   /** Symbol → exchange and security name, from the NASDAQ Trader directories. */
   exchanges: Map<string, string>;
   securities: Map<string, string>;
+  /** Symbol → the issuer's name in those directories (`listedIssuerNames`). */
+  issuers?: Map<string, string>;
   reservedIds?: ReadonlySet<string>;
   rules?: SecRules;
 }
@@ -179,6 +204,8 @@ interface Company {
   row: number;
   tickers: { symbol: string; exchange: string }[];
   foreign?: string;
+  /** The listing names the issuer with a foreign legal form ("…, S.A."). */
+  foreignIssuer?: string;
   leftOut: string[];
 }
 
@@ -217,6 +244,12 @@ export function importSecTickers(
     const security = opts.securities.get(symbol);
     if (security) {
       if (rules.foreignSecurity.test(security)) c.foreign ??= `${symbol} is "${security}"`;
+      const issuer = opts.issuers?.get(symbol);
+      // Only an issuer named otherwise than EDGAR names the company: EDGAR's name is then an
+      // English rendering ("UNITED BREWERIES CO INC" for Compania Cervecerias Unidas, S.A.); the
+      // same name with another legal form is a stale listing or a US state ("(NV)"), and EDGAR wins.
+      if (issuer && rules.foreignName.test(issuer) && firmKey(issuer) !== firmKey(withoutEdgarMarks(c.name)))
+        c.foreignIssuer ??= `${symbol} is listed as issued by "${issuer}"`;
       const common = /\bcommon (stock|shares?)\b/i.test(security);
       const bySecurity = common ? undefined : hit(rules.security, security);
       if (bySecurity) {
@@ -241,8 +274,9 @@ export function importSecTickers(
       skipped.push(`${where}: ${byName.why}`);
       continue;
     }
-    if (c.foreign || rules.foreignName.test(c.name)) {
-      skipped.push(`${where}: foreign issuer (${c.foreign ?? 'its name'})`);
+    if (c.foreign || rules.foreignName.test(c.name) || c.foreignIssuer) {
+      const why = c.foreign ?? (rules.foreignName.test(c.name) ? 'its name' : c.foreignIssuer);
+      skipped.push(`${where}: foreign issuer (${why})`);
       continue;
     }
     const legalName = withoutEdgarMarks(c.name);
@@ -307,6 +341,7 @@ export const secTickersImporter: Importer = {
       isWord: ctx.isWord,
       exchanges: listingExchanges(nasdaq, nyse, other),
       securities: securityNames(nasdaq, nyse, other),
+      issuers: listedIssuerNames(nasdaq, nyse, other),
       reservedIds: ctx.reservedIds,
     });
   },
@@ -317,31 +352,93 @@ function firmKey(name: string): string {
   return foldName(stripLegalSuffix(name)).replace(/^the /, '');
 }
 
+export const CUSIP_FILE = 'dgunning__edgartools/cusip_tickers.csv';
+
 /**
- * A company in the SEC list whose name is the name of a firm of another country in the dataset
- * (a world importer's or a curated record) is most likely that firm's US listing; its
- * jurisdiction would be wrong, so it is left out (returned with the reason). Runs after every
- * importer, over the merged records.
+ * CUSIP → US tickers, from the SEC's fails-to-deliver data as bundled in edgartools (`ct.pq`).
+ * A US or Canadian ISIN is the CUSIP with a country prefix and a check digit, so a foreign
+ * firm's ISIN names the US ticker of the same security.
+ */
+export function cusipTickers(csv: string, file = CUSIP_FILE): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const { values } of parseCsv(csv, file, ['Cusip', 'Ticker'])) {
+    const cusip = values.Cusip!.toUpperCase();
+    const ticker = values.Ticker!.replace(/-/g, '.').toUpperCase();
+    if (!/^[0-9A-Z]{9}$/.test(cusip) || !ticker) continue;
+    let set = out.get(cusip);
+    if (!set) out.set(cusip, (set = new Set()));
+    set.add(ticker);
+  }
+  return out;
+}
+
+/** "BBD.B", "BBD B" → "BBD": a symbol without its share-class suffix. */
+const baseSymbol = (s: string) => s.toUpperCase().replace(/[.\s-][A-Z]$/, '');
+
+/**
+ * How a foreign firm is shown to be the same security as a US-listed company, or undefined:
+ * one of its ISINs is a CUSIP the SEC maps to one of the company's tickers, or it is listed at
+ * home under one of the company's US tickers (Canadian interlisted firms: TRP on the TSX and
+ * the NYSE).
+ */
+export function listingLink(
+  sec: EntityRecord,
+  foreign: EntityRecord,
+  cusips: ReadonlyMap<string, ReadonlySet<string>>,
+): string | undefined {
+  const usTickers = new Set((sec.firm?.tickers ?? []).map((t) => t.symbol.toUpperCase()));
+  for (const isin of foreign.ids?.isin ?? []) {
+    const hit = [...(cusips.get(isin.slice(2, 11)) ?? [])].find((t) => usTickers.has(t));
+    if (hit) return `its ISIN ${isin} is the CUSIP of ${hit}`;
+  }
+  const bases = new Set([...usTickers].map(baseSymbol));
+  const same = (foreign.firm?.tickers ?? []).find((t) => bases.has(baseSymbol(t.symbol)));
+  if (same) return `it trades as ${same.symbol} on ${same.exchange} too`;
+  return undefined;
+}
+
+/**
+ * A company of the SEC list is left out as the US listing of a firm of another country in the
+ * dataset (a world importer's or a curated record) only when both hold: its name is that firm's
+ * name, and the two are linked by an identifier (`listingLink`: the firm's ISIN is the CUSIP of
+ * one of its US tickers, or the firm trades under the same symbol at home). A like name alone is
+ * not enough: Whirlpool Corporation is not Whirlpool S.A. of Brazil, nor Castellum, Inc. the
+ * Swedish Castellum AB. Runs after every importer, over the merged records.
  */
 export function dropForeignListings(
   sec: EntityRecord[],
   others: readonly EntityRecord[],
-): { kept: EntityRecord[]; dropped: string[] } {
-  const foreign = new Map<string, string>();
+  cusips: ReadonlyMap<string, ReadonlySet<string>> = new Map(),
+): { kept: EntityRecord[]; dropped: string[]; keptAlike: string[] } {
+  const foreign = new Map<string, EntityRecord[]>();
   for (const r of others)
     if (r.type === 'firm' && r.jurisdiction !== 'US')
-      for (const n of [r.name, r.firm?.legalName]) if (n && !foreign.has(firmKey(n))) foreign.set(firmKey(n), r.id);
+      for (const n of new Set([r.name, r.firm?.legalName].filter(Boolean).map((n) => firmKey(n!)))) {
+        const list = foreign.get(n);
+        if (list) list.push(r);
+        else foreign.set(n, [r]);
+      }
+  const ids = new Set(others.map((o) => o.id));
   const kept: EntityRecord[] = [];
   const dropped: string[] = [];
+  const keptAlike: string[] = [];
   for (const r of sec) {
-    const hitId = [r.name, r.firm?.legalName].map((n) => n && foreign.get(firmKey(n))).find(Boolean);
+    const alike = [...new Set([r.name, r.firm?.legalName].flatMap((n) => (n ? (foreign.get(firmKey(n)) ?? []) : [])))];
     // A record already linked to a curated one (by a shared ticker) carries the curated id and is replaced by it.
-    const linked = others.some((o) => o.id === r.id);
-    if (hitId && !linked && r.jurisdiction === 'US' && !r.ids?.isin?.length) {
-      dropped.push(`${r.id} (${r.firm?.legalName ?? r.name}) left out: most likely the US listing of ${hitId}`);
-      continue;
+    const linked = ids.has(r.id);
+    if (alike.length && !linked && r.jurisdiction === 'US' && !r.ids?.isin?.length) {
+      const match = alike.map((f) => ({ f, why: listingLink(r, f, cusips) })).find((x) => x.why);
+      if (match) {
+        dropped.push(
+          `${r.id} (${r.firm?.legalName ?? r.name}) left out: the US listing of ${match.f.id} (${match.why})`,
+        );
+        continue;
+      }
+      keptAlike.push(
+        `${r.id} (${r.firm?.legalName ?? r.name}) kept: named like ${alike.map((f) => f.id).join(', ')}, but no ISIN or ticker links them`,
+      );
     }
     kept.push(r);
   }
-  return { kept, dropped };
+  return { kept, dropped, keptAlike };
 }
