@@ -144,6 +144,9 @@ describe('world-listed importer: names', () => {
     expect(aShareName('万  科Ａ')).toBe('万科');
     expect(aShareName('TCL科技')).toBe('TCL科技');
     expect(aShareName('贵州茅台')).toBe('贵州茅台');
+    // Delisting-period markers, in front or at the end.
+    expect(aShareName('退市锦港')).toBe('锦港');
+    expect(aShareName('绿景退')).toBe('绿景');
     expect(halfWidth('ＣＣＮグループ')).toBe('CCNグループ');
   });
 
@@ -218,6 +221,51 @@ describe('world-listed importer', () => {
     };
     const { records } = run(FILES, [curated], new Set(['cn-tencent']));
     expect(records.filter((r) => /tencent/i.test(r.name)).map((r) => r.id)).toEqual(['cn-tencent']);
+  });
+
+  it('keeps a small firm only with a long enough native name, and makes KOSPI firms FinanceDatabase lacks', () => {
+    const files = {
+      ...FILES,
+      'JerBouma__FinanceDatabase/equities/SHH.csv': [
+        FILES['JerBouma__FinanceDatabase/equities/SHH.csv'],
+        '600169.SS,Taiyuan Heavy Industry Co. Ltd.,Industrials,Machinery,China,Taiyuan,,Small Cap,,False',
+        '600872.SS,Spring Everyday Co. Ltd.,Industrials,Machinery,China,Beijing,,Small Cap,,False',
+      ].join('\n'),
+      [ADATA_FILE]: [FILES[ADATA_FILE], '600169,太原重工,SH,1998-09-04', '600872,春天,SH,2000-01-01'].join('\n'),
+      [KRX_FILE]: [
+        FILES[KRX_FILE],
+        '024110,KR7024110009,기업은행,KOSPI',
+        '030190,KR7030190003,NICE평가정보,KOSPI',
+        '034310,KR7034310003,NICE,KOSPI',
+        '001040,KR7001040005,CJ,KOSPI',
+        '091990,KR7091990002,셀트리온헬스케어,KOSDAQ',
+      ].join('\n'),
+    };
+    const markets = CFG.markets.map((m) =>
+      m.file === 'SHH'
+        ? { ...m, bands: [...BANDS, 'Small Cap'], nativeMinLength: { 'Small Cap': 4 } }
+        : m.file === 'KSC'
+          ? { ...m, exchangeListOnly: { segments: ['KOSPI'], minLength: 4 } }
+          : m,
+    );
+    const { records, skipped } = importWorldListed(ctx(files), { cfg: { ...CFG, markets } });
+    expect(byId(records, 'cn-taiyuan-heavy-industry')?.nativeNames).toEqual([{ text: '太原重工', lang: 'zh-Hans' }]);
+    expect(records.some((r) => r.name.startsWith('Spring Everyday'))).toBe(false);
+    expect(skipped.some((s) => s.includes('600872') && s.includes('short native name 春天'))).toBe(true);
+    const ibk = byId(records, 'kr-krx-024110')!;
+    expect(ibk).toMatchObject({
+      name: '기업은행',
+      nativeNames: [{ text: '기업은행', lang: 'ko' }],
+      ids: { isin: ['KR7024110009'] },
+    });
+    expect(ibk.firm?.tickers).toEqual([{ symbol: '024110', exchange: 'KRX' }]);
+    // Only the exchange's list is cited: FinanceDatabase has no row for it.
+    expect(ibk.sources).toEqual([{ url: 'https://example.org/krx', date: '2026-03-22', title: 'krx' }]);
+    expect(byId(records, 'kr-krx-030190')?.name).toBe('NICE평가정보');
+    // Too short, Latin letters only, or another segment: left out.
+    expect(records.map((r) => r.id)).not.toContain('kr-krx-034310');
+    expect(records.map((r) => r.id)).not.toContain('kr-krx-001040');
+    expect(records.map((r) => r.id)).not.toContain('kr-krx-091990');
   });
 
   it('names a malformed row with its file and row', () => {

@@ -39,6 +39,18 @@ export interface MarketSpec {
   bandsWithoutNativeName?: string[];
   /** Which native-name list this market's codes are looked up in. */
   nativeNames?: string;
+  /**
+   * Band → fewest characters the native name of a firm in that band must have: a short name of a
+   * small company is mostly an everyday word or a place (生物, 春天, 连云港), so such firms are left out.
+   */
+  nativeMinLength?: Record<string, number>;
+  /**
+   * Codes of the exchange's own list that FinanceDatabase lacks altogether: firms of these segments
+   * (the list's Market column, e.g. KOSPI) whose name has at least `minLength` characters become
+   * records named as the exchange writes them (no English name is known from the sources); names
+   * without a character of the native script are left out.
+   */
+  exchangeListOnly?: { segments: string[]; minLength: number };
 }
 
 export interface SourceSpec {
@@ -95,8 +107,10 @@ export function halfWidth(s: string): string {
  */
 export function aShareName(raw: string): string {
   let s = halfWidth(raw).replace(new RegExp(`(${CJK_CHAR})\\s+(?=${CJK_CHAR})`, 'gu'), '$1');
-  s = s.replace(new RegExp(`^(?:\\*ST|S\\*ST|SST|ST|PT|S)(?=${CJK_CHAR})`, 'u'), '');
+  s = s.replace(new RegExp(`^(?:\\*ST|S\\*ST|SST|ST|PT|S|退市)(?=${CJK_CHAR})`, 'u'), '');
   s = s.replace(new RegExp(`(${CJK_CHAR})[AB]$`, 'u'), '$1');
+  // A short name ending in 退 is one in its delisting period (绿景退): the marker is not the name.
+  s = s.replace(new RegExp(`(${CJK_CHAR}{2,})退$`, 'u'), '$1');
   return s.trim();
 }
 
@@ -106,6 +120,8 @@ interface NativeName {
   source: string;
   isin?: string;
   preferred?: boolean;
+  /** The list's segment (KRX: KOSPI, KOSDAQ …). */
+  segment?: string;
 }
 
 /** code → native name, per list (adata-SH, adata-SZ, jpx, krx). */
@@ -153,6 +169,7 @@ export function readNativeLists(ctx: Pick<ImportContext, 'read' | 'exists'>, cfg
       source: 'FinanceData__fdr_krx_data_cache',
       ...(isin ? { isin } : {}),
       ...(pref.test(text) ? { preferred: true } : {}),
+      ...(values.Market ? { segment: values.Market } : {}),
     });
   }
   lists.set('krx', krx);
@@ -175,6 +192,8 @@ interface Listing {
   band: string;
   isin: string[];
   native?: NativeName;
+  /** Made from the exchange's own list alone (FinanceDatabase has no row for the code). */
+  exchangeListOnly?: boolean;
 }
 
 /**
@@ -228,7 +247,10 @@ export function readMarket(
   const natList = market.nativeNames ? natives.get(market.nativeNames) : undefined;
   if (market.nativeNames && !natList) throw new Error(`${market.file}: unknown native-name list ${market.nativeNames}`);
   const out: Listing[] = [];
+  /** Every code FinanceDatabase lists for this market, kept or not. */
+  const codes = new Set<string>();
   for (const { row, values: v } of parseCsv(csv, file, FDB_COLS)) {
+    if (v.symbol?.endsWith(market.suffix)) codes.add(v.symbol.slice(0, -market.suffix.length));
     if (v.delisted !== 'False') continue;
     if (!market.countries.includes(v.country!)) continue;
     if (!market.bands.includes(v.market_cap!)) continue;
@@ -262,6 +284,13 @@ export function readMarket(
         continue;
       }
       if (native.preferred) continue;
+      const min = market.nativeMinLength?.[v.market_cap!];
+      if (min && [...native.text].length < min) {
+        skipped.push(
+          `${file} row ${row}: ${symbol} (${name}, ${v.market_cap}) has the short native name ${native.text}, left out`,
+        );
+        continue;
+      }
     }
     const isin = [v.isin, native?.isin].filter((x): x is string => !!x && ISIN_RE.test(x));
     if (v.isin && !ISIN_RE.test(v.isin)) skipped.push(`${file} row ${row}: bad isin "${v.isin}" left out`);
@@ -282,6 +311,36 @@ export function readMarket(
       isin: [...new Set(isin)],
       ...(native ? { native } : {}),
     });
+  }
+  const only = market.exchangeListOnly;
+  if (only && natList) {
+    const iso = cfg.countries[market.countries[0]!];
+    if (!iso) throw new Error(`${market.file}: no ISO code for country "${market.countries[0]}"`);
+    for (const [symbol, native] of natList) {
+      if (codes.has(symbol) || native.preferred || !only.segments.includes(native.segment ?? '')) continue;
+      if (!pattern.test(symbol)) continue;
+      // A name in Latin letters alone (NICE, S-Oil) may be a word or another firm's name: left out.
+      if ([...native.text].length < only.minLength || !new RegExp(CJK_CHAR, 'u').test(native.text)) {
+        skipped.push(
+          `${native.source}: ${symbol} (${native.text}) is not in FinanceDatabase and its name is short or has no native script, left out`,
+        );
+        continue;
+      }
+      out.push({
+        market,
+        order,
+        file: market.file,
+        row: 0,
+        symbol,
+        name: native.text,
+        iso,
+        country: market.countries[0]!,
+        band: '',
+        isin: native.isin ? [native.isin] : [],
+        native,
+        exchangeListOnly: true,
+      });
+    }
   }
   return out;
 }
@@ -416,7 +475,9 @@ export function buildWorldListed(
   // 1. Which firms are new, and their names and ids.
   for (const { g, split } of groupListings(listings)) {
     const first = g[0]!;
-    const where = `${FDB_DIR}/equities/${first.file}.csv row ${first.row}`;
+    const where = first.exchangeListOnly
+      ? `${first.native!.source} ${first.symbol}`
+      : `${FDB_DIR}/equities/${first.file}.csv row ${first.row}`;
     let match: EntityRecord | undefined;
     for (const l of g) {
       match ??= known.byTicker.get(tickerKey(l.market.exchange, l.symbol));
@@ -470,7 +531,9 @@ export function buildWorldListed(
       continue;
     }
     const prefix = cfg.idPrefix[first.iso] ?? first.iso.toLowerCase();
-    let id = `${prefix}-${slug(short) || slug(first.symbol)}`;
+    let id = first.exchangeListOnly
+      ? `${prefix}-${slug(first.market.exchange)}-${slug(first.symbol)}`
+      : `${prefix}-${slug(short) || slug(first.symbol)}`;
     if (ids.has(id) || opts.reservedIds?.has(id)) id = `${id}-${slug(first.symbol)}`;
     if (ids.has(id) || opts.reservedIds?.has(id)) {
       skipped.push(`${where}: id ${id} is taken`);
@@ -558,7 +621,7 @@ export function buildWorldListed(
 
     const sources: SourceRef[] = [];
     const used = [
-      ...new Set(g.map((l) => `${FDB_DIR}:${l.file}`)),
+      ...new Set(g.filter((l) => !l.exchangeListOnly).map((l) => `${FDB_DIR}:${l.file}`)),
       ...new Set(nativeNames.length ? g.filter((l) => l.native).map((l) => l.native!.source) : []),
     ];
     let asOf = '';
