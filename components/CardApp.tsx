@@ -119,6 +119,17 @@ export function CardApp({ port }: { port: CardPort }) {
   const shownId = entity?.id ?? own?.id;
   const shownName = entity?.name ?? own?.name;
 
+  // For the bench: how long after the content script asked for it the card showed the details
+  // (a measure in the card's own timeline, which the page cannot read).
+  const measured = useRef(0);
+  useEffect(() => {
+    if (!show?.openedAt || measured.current === shown || !shownId || shownId !== show.entityId) return;
+    measured.current = shown;
+    performance.mark('dramatis:card-shown', {
+      detail: { entityId: shownId, sinceOpenMs: performance.timeOrigin + performance.now() - show.openedAt },
+    });
+  }, [shownId, show, shown]);
+
   if (!connected) return null;
   return (
     <div

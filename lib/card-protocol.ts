@@ -25,6 +25,12 @@ export type PageToCard =
       focus?: boolean;
       /** Why this mention was marked (lib/match/rules.ts RULE_IDS index). */
       why?: number;
+      /**
+       * When the card was asked to open (ms since the epoch, `performance.timeOrigin + now()`): the
+       * card measures from it how long it took to show the details (bench/ui-bench.ts reads it in
+       * the card's own timeline, which the page cannot read).
+       */
+      openedAt?: number;
     }
   | { type: 'hidden' };
 

@@ -97,6 +97,7 @@ export class HoverController {
   /** Opens the card for a mention; the anchor is the line box under the pointer. */
   async open(m: PageMention, point?: { x: number; y: number }, opts: { focus?: boolean } = {}): Promise<void> {
     if (this.deps.signal.aborted) return;
+    const openedAt = performance.timeOrigin + performance.now();
     // A live Range while the card is open: it follows the text if the page changes.
     const range = liveRange(m);
     if (!range) return;
@@ -124,6 +125,7 @@ export class HoverController {
         pageUrl: this.deps.doc.location?.href ?? '',
         pageTitle: this.deps.doc.title,
         focus: opts.focus,
+        openedAt,
       },
     );
   }
