@@ -66,8 +66,20 @@ export const TITLES = new Set(
   ).split(' '),
 );
 
-/** Chinese place suffixes: a body's name right after one is a local office, another body (福建省网信办). */
-const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗|地方|各地|各级|属地)$/;
+/**
+ * Chinese place and level words, in either script: a body's name right after one is a local
+ * office, another body (福建省网信办), or several of them (省级网信办, 省市两级网信办).
+ */
+const CJK_PLACE_BEFORE = /(?:省|市|自治[区區]|[区區]|[县縣]|州|盟|旗|地方|各地|[属屬]地|[级級])$/;
+/** Words glued after a platform's name that make a product, account or feature of it (网易财经, 淘宝直播间). */
+const CJK_PRODUCT_AFTER =
+  /^(?:[财財][经經]|新[闻聞]|[视視][频頻]|音[乐樂]|地[图圖]|支付|直播|店[铺鋪]|小程序|客[户戶]端|[账帳][号號]|[热熱]搜|App|APP|app)/;
+/** A quoted name that a list of apps follows (“某某”等多款应用程序): an app, not the firm. */
+const CJK_APP_AFTER = /^[”」』"]\s*(?:等[^。，,；;]{0,6}?)?(?:[应應]用|App|APP|app|客[户戶]端|小程序)/;
+/** The last character of an organisation's name: a platform's name glued after one is that body's account (某某日报微博). */
+const CJK_ORG_END_BEFORE = /[报報台社局办辦厅廳院委部署馆館站团團府]$/;
+/** A body's building, not the body (日銀本店). */
+const CJK_BUILDING_AFTER = /^(?:本店|本館|本部ビル|庁舎|ビル|大楼|大樓)/;
 const HANGUL = /[\uac00-\ud7af]/;
 /** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
 const TICKER_BEFORE =
@@ -352,12 +364,29 @@ export const VETOES: readonly Veto[] = [
     applies: (c, p) => !!(c.flags & ALIAS_TICKER) && !TICKER_BEFORE.test(p.before(c, 16)) && !p.strong.has(c.entity),
   },
   {
-    // "Google Play", "Apple Pay": a product named after the firm is not the firm.
+    // "Google Play", "Apple Pay", 网易财经, 淘宝直播间, “某某”等多款应用: a product, app or
+    // account named after the firm is not the firm.
     id: 'product-name',
+    applies: (c, p) => {
+      if (p.category(c.entity) !== FIRM) return false;
+      if (c.flags & ALIAS_CJK) {
+        const after = p.after(c, 16);
+        return CJK_PRODUCT_AFTER.test(after) || CJK_APP_AFTER.test(after);
+      }
+      return !/\s/.test(p.slice(c.block, c.start, c.end)) && PRODUCT_AFTER.test(p.after(c, 16));
+    },
+  },
+  {
+    // 某某日报微博, 某某电视台微信: a platform's name glued after another organisation's name is
+    // that organisation's account on it.
+    id: 'account-of-another',
     applies: (c, p) =>
-      p.category(c.entity) === FIRM &&
-      !/\s/.test(p.slice(c.block, c.start, c.end)) &&
-      PRODUCT_AFTER.test(p.after(c, 16)),
+      !!(c.flags & ALIAS_CJK) && p.category(c.entity) === FIRM && CJK_ORG_END_BEFORE.test(p.before(c, 1)),
+  },
+  {
+    // 日銀本店: the body's building, not the body.
+    id: 'building',
+    applies: (c, p) => !!(c.flags & ALIAS_CJK) && CJK_BUILDING_AFTER.test(p.after(c, 6)),
   },
   {
     // "Michael Dell", "Frank Schaeffler": a one-word firm or body name right after a common given
