@@ -4,7 +4,7 @@
  * matches. The kinds of evidence and the vetoes are named rules in `rules.ts`; every mention keeps
  * the rule that decided it. Pure.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_SHORT } from './flags';
+import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
 import {
   DESCRIPTIVE,
@@ -85,6 +85,33 @@ function weigh(c: PageCandidate, page: PageEvidence): { evidence: number; rule: 
   return found;
 }
 
+/** Blocks either side of a name whose words may place it (a list item, a headline). */
+const PLACING_BLOCKS = 3;
+
+/**
+ * Of CJK candidates on one span, the entity other than `winner` that the page places by its cue
+ * words (its country or city near the name) while nothing places the winner, and that no veto
+ * refuses; undefined when there is none, several, or the winner is named on the page by a
+ * longer name (中国证券监督管理委员会 settles 证监会 for the CSRC).
+ */
+export function placedNamesake(list: readonly PageCandidate[], winner: number, page: PageEvidence): number | undefined {
+  if (!list.every((c) => c.flags & ALIAS_CJK)) return undefined;
+  const w = list.find((c) => c.entity === winner);
+  if (!w || page.cueAround(w, PLACING_BLOCKS)) return undefined;
+  const len = w.end - w.start;
+  if (page.named.some((n) => n.entity === winner && n.end - n.start > len)) return undefined;
+  const placed = new Set<number>();
+  for (const c of list)
+    if (
+      c.entity !== winner &&
+      page.category(c.entity) === page.category(winner) &&
+      page.cueAround(c, PLACING_BLOCKS) &&
+      !VETOES.some((v) => v.applies(c, page))
+    )
+      placed.add(c.entity);
+  return placed.size === 1 ? [...placed][0] : undefined;
+}
+
 /** The resolution itself, as a generator that pauses every few hundred spans. */
 export function* resolveSteps(
   index: MatchIndex,
@@ -94,7 +121,7 @@ export function* resolveSteps(
 ): Generator<void, Mention[]> {
   // Candidates in page order; equal spans end up next to each other.
   const cands = [...candidates].sort((a, b) => a.block - b.block || a.start - b.start || a.end - b.end);
-  const page = new PageEvidence(index, cands, blockSlice);
+  const page = new PageEvidence(index, cands, blockSlice, blockCount);
   const accepted: Accepted[] = [];
   const acceptedWeak = new Set<number>();
   /** Bodies a short form was accepted for beside someone tied to them ("Treasury Secretary …"). */
@@ -153,6 +180,17 @@ export function* resolveSteps(
       });
       if (placed.length === 1) {
         bestEntities = placed;
+        bestRule = 'context-cue';
+      }
+    }
+    // A short CJK name that two bodies in two places share through the scripts (证监会: the
+    // CSRC's, and the Hong Kong SFC's written in simplified script): the page decides where it
+    // places only the other one (香港 near it, nothing of the winner's country).
+    if (best > 0 && bestEntities.length === 1) {
+      const other = placedNamesake(list, bestEntities[0]!, page);
+      if (other !== undefined) {
+        best = 1;
+        bestEntities = [other];
         bestRule = 'context-cue';
       }
     }

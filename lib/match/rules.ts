@@ -121,6 +121,8 @@ export class PageEvidence {
     /** Sorted by block, start, end. */
     readonly cands: readonly PageCandidate[],
     readonly slice: BlockSlice,
+    /** How many blocks the page has, when known (for cues in the blocks around a name). */
+    readonly blockCount?: number,
   ) {
     for (const c of cands)
       if (!(c.flags & WEAK)) {
@@ -242,9 +244,25 @@ export class PageEvidence {
   }
 
   cueNear(c: PageCandidate): boolean {
-    const cues = this.index.meta.cues[c.entity];
+    return this.cueIn(c.entity, this.slice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW));
+  }
+
+  /**
+   * A cue of c's entity in c's block or the `blocks` blocks either side of it: a line that is a
+   * list item or a headline is placed by the lines around it.
+   */
+  cueAround(c: PageCandidate, blocks: number): boolean {
+    if (this.cueNear(c)) return true;
+    const parts: string[] = [];
+    const last = this.blockCount === undefined ? c.block : Math.min(this.blockCount - 1, c.block + blocks);
+    for (let b = Math.max(0, c.block - blocks); b <= last; b++)
+      if (b !== c.block) parts.push(this.slice(b, 0, CUE_WINDOW * 4));
+    return parts.length > 0 && this.cueIn(c.entity, parts.join('\n'));
+  }
+
+  private cueIn(entity: number, raw: string): boolean {
+    const cues = this.index.meta.cues[entity];
     if (!cues?.length) return false;
-    const raw = this.slice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
     let lower: string | undefined;
     let cased: string | undefined;
     for (const cue of cues) {

@@ -7,7 +7,9 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { compileDataset } from '../../lib/dataset/compile';
 import { defaultExpandOptions, loadDataset } from '../../lib/dataset/load';
 import { deserializeIndex, serializeIndex } from '../../lib/match/index-format';
+import { PageMatcher, runSteps } from '../../lib/match/page-matcher';
 import { findMentions } from '../../lib/match/resolve';
+import { RULE_IDS } from '../../lib/match/rules';
 import { Scanner } from '../../lib/match/scan';
 
 let scanner: Scanner;
@@ -18,6 +20,11 @@ beforeAll(() => {
 });
 
 const ids = (text: string) => findMentions(scanner, text).map((m) => m.id);
+const rule = (text: string, id: string) => {
+  const m = findMentions(scanner, text).find((x) => x.id === id);
+  return m ? RULE_IDS[m.rule] : undefined;
+};
+
 interface Row {
   text: string;
   has?: string[];
@@ -57,6 +64,40 @@ describe('vetoes on CJK pages', () => {
     check([
       { text: '記者は日銀本店の前で待った。', not: ['jp-boj'] },
       { text: '日銀は金利を据え置いた。', has: ['jp-boj'] },
+    ]);
+  });
+});
+
+describe('a short name two bodies in two places share', () => {
+  test('证监会 is the CSRC unless the page places the Hong Kong SFC', () => {
+    check([
+      { text: '一家香港持牌公司因内部监控缺失，遭证监会谴责并罚款港币200万元。', has: ['hk-sfc'], not: ['cn-csrc'] },
+      { text: '中国证监会对一家上市公司作出行政处罚。', has: ['cn-csrc'], not: ['hk-sfc'] },
+      { text: '证监会发布了新的信息披露规则。', has: ['cn-csrc'], not: ['hk-sfc'] },
+      { text: '證監會今日譴責一家持牌法團。', has: ['hk-sfc'], not: ['cn-csrc'] },
+    ]);
+    expect(rule('一家香港持牌公司因内部监控缺失，遭证监会谴责并罚款港币200万元。', 'hk-sfc')).toBe('context-cue');
+  });
+
+  test('a list item is placed by the lines around it', () => {
+    const blocks = ['香港监管通报', '一、某持牌公司被罚款港币100万元。', '二、证监会终身禁止一名前职员重投业界。'];
+    const pm = new PageMatcher(scanner);
+    pm.update(
+      blocks.map((_, i) => i),
+      blocks.map((text, id) => ({ id, text })),
+    );
+    const found = runSteps(pm.match()).map((m) => scanner.index.meta.ids[m.entity]);
+    expect(found).toContain('hk-sfc');
+    expect(found).not.toContain('cn-csrc');
+  });
+
+  test('a longer name of the usual owner on the page keeps the short one its own', () => {
+    check([
+      {
+        text: '中国证券监督管理委员会表示，香港投资者也受保护。证监会将加强监管。',
+        has: ['cn-csrc'],
+        not: ['hk-sfc'],
+      },
     ]);
   });
 });
