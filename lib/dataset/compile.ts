@@ -16,6 +16,7 @@ import {
   expandAliases,
   isCjk,
   surnameOf,
+  cjkSurnameOf,
   type ExpandOptions,
 } from './aliases';
 import { prominenceOf } from '../entities';
@@ -155,6 +156,10 @@ export function matcherInput(
       const word = opts.isWord(surname.toLowerCase()) ? ALIAS_AMBIGUOUS : 0;
       aliases.push({ text: surname, entity: i, flags: ALIAS_SHORT | ALIAS_CASE_SENSITIVE | word });
     }
+    // The same in Japanese (黒田東彦 → 黒田), unless the record names its own short CJK form.
+    const cjkSurname = expanded.some((a) => a.flags & ALIAS_SHORT && a.flags & ALIAS_CJK) ? undefined : cjkSurnameOf(r);
+    if (cjkSurname && !expanded.some((a) => a.text === cjkSurname))
+      aliases.push({ text: cjkSurname, entity: i, flags: ALIAS_SHORT | ALIAS_CJK });
   });
   markPreferred(records, aliases, curatedIds);
   return { entities, aliases };

@@ -27,6 +27,7 @@ export const RULE_TEXT = {
   'ticker-context': 'Its ticker, written as a ticker.',
   'descriptive-reference': 'A description that fits only it on this page ("Germany\'s financial regulator").',
   'short-reference': 'A short reference to a body named earlier on this page.',
+  'title-after-name': 'A family name with a title after it (植田総裁), of someone tied to this page.',
 } as const;
 export type RuleId = keyof typeof RULE_TEXT;
 export const RULE_IDS = Object.keys(RULE_TEXT) as RuleId[];
@@ -81,6 +82,26 @@ const CJK_ORG_END_BEFORE = /[报報台社局办辦厅廳院委部署馆館站团
 /** A body's building, not the body (日銀本店). */
 const CJK_BUILDING_AFTER = /^(?:本店|本館|本部ビル|庁舎|ビル|大楼|大樓)/;
 const HANGUL = /[\uac00-\ud7af]/;
+/**
+ * A title written after a Chinese, Japanese or Korean name (植田総裁, 植田氏, 黒田前日銀総裁,
+ * 吴主席, 이 원장): after a family name it says a person is meant, and which. Up to four kanji
+ * or katakana may stand between (a body's short name, 前 "former"); 氏, さん and 씨 only right
+ * after the name.
+ */
+const CJK_TITLE_AFTER = new RegExp(
+  '^(?:\\s?(?:氏|さん|씨)|\\s?[\\p{Script=Han}\\p{Script=Katakana}]{0,4}?(?:' +
+    [
+      // Japanese
+      '副?総裁|首相|総理|長官|大臣|相|知事|議長|委員長|幹事長|議員|審議委員|理事|政権|内閣|代表',
+      // Chinese, both scripts
+      '副?主席|[总總]理|行[长長]|局[长長]|部[长長]|[书書][记記]|委[员員]|主任|署[长長]|[总總][统統]|院[长長]|[会會][长長]|省[长長]|市[长長]',
+      // Korean
+      '위원장|원장|총재|장관|대통령|총리|의원|대표|청장|처장|차관|지사',
+    ].join('|') +
+    '))',
+  'u',
+);
+
 /** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
 const TICKER_BEFORE =
   /(?:\$|\b(?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|AMEX|TSX|LSE|HKEX|SGX|ASX|NSE|BSE|OTC|ticker|symbol)\s*[:：]?\s*)$/;
@@ -314,6 +335,18 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     applies: (c, p) => isShort(c) && p.category(c.entity) !== OFFICIAL && p.besideRelated(c),
   },
   { id: 'related-on-page', evidence: 2, applies: (c, p) => !isShort(c) && p.relatedOnPage(c) },
+  {
+    // 植田総裁, 黒田前日銀総裁: a family name, or a CJK name that is also a word, with a title
+    // after it, of someone the page ties in (their body named, or their country near).
+    id: 'title-after-name',
+    evidence: 2,
+    applies: (c, p) =>
+      !!(c.flags & ALIAS_CJK) &&
+      !!(c.flags & WEAK) &&
+      p.category(c.entity) === OFFICIAL &&
+      CJK_TITLE_AFTER.test(p.after(c, 12)) &&
+      (p.relatedOnPage(c) || p.cueNear(c) || p.knownBySurname(c.entity)),
+  },
   { id: 'listed-with-named', evidence: 1, applies: (c, p) => !isShort(c) && p.listedWithNamed(c) },
   {
     id: 'market-move',
@@ -336,6 +369,9 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     evidence: 1,
     applies: (c, p) => {
       if (!isShort(c) || p.category(c.entity) !== OFFICIAL || !p.knownBySurname(c.entity)) return false;
+      // A CJK family name has no capital or space to set it apart (高市 may begin a place's
+      // name): a title after it or a page that places the person.
+      if (c.flags & ALIAS_CJK) return CJK_TITLE_AFTER.test(p.after(c, 12)) || p.relatedOnPage(c) || p.cueNear(c);
       if (/^\s*\d/.test(p.after(c, 3))) return false;
       const before = p.wordBefore(c);
       if (before && TITLES.has(before)) return true;

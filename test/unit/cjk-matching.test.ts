@@ -4,7 +4,9 @@
  * says which entities must be marked and which must not, and, where it matters, the span.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
+import { cjkSurnameOf } from '../../lib/dataset/aliases';
 import { compileDataset } from '../../lib/dataset/compile';
+import type { EntityRecord } from '../../lib/dataset/schema';
 import { defaultExpandOptions, loadDataset } from '../../lib/dataset/load';
 import { deserializeIndex, serializeIndex } from '../../lib/match/index-format';
 import { PageMatcher, runSteps } from '../../lib/match/page-matcher';
@@ -20,6 +22,7 @@ beforeAll(() => {
 });
 
 const ids = (text: string) => findMentions(scanner, text).map((m) => m.id);
+const spans = (text: string) => findMentions(scanner, text).map((m) => `${m.id}:${m.text}`);
 const rule = (text: string, id: string) => {
   const m = findMentions(scanner, text).find((x) => x.id === id);
   return m ? RULE_IDS[m.rule] : undefined;
@@ -99,5 +102,48 @@ describe('a short name two bodies in two places share', () => {
         not: ['hk-sfc'],
       },
     ]);
+  });
+});
+
+describe('family names with a title in Japanese, Chinese and Korean text', () => {
+  test('a family name with a title after it, of someone tied to the page', () => {
+    check([
+      { text: '日本銀行の植田総裁は講演で物価に触れた。', has: ['jp-boj', 'jp-kazuo-ueda'] },
+      { text: '日銀は会合を開いた。黒田前日銀総裁の時代とは違う。', has: ['jp-haruhiko-kuroda'] },
+      { text: '日本の高市政権は経済対策をまとめた。', has: ['jp-sanae-takaichi'] },
+      // No title and nothing tying the name in: a family name alone is not enough.
+      { text: '植田さんの家は駅の近くにある。', not: ['jp-kazuo-ueda'] },
+      { text: '黒田の作品展が開かれた。', not: ['jp-haruhiko-kuroda'] },
+    ]);
+    expect(rule('日本銀行の植田総裁は講演で物価に触れた。', 'jp-kazuo-ueda')).toBe('title-after-name');
+  });
+
+  test('the mark covers the name, not the title after it', () => {
+    expect(spans('日本銀行の植田総裁は講演で物価に触れた。')).toContain('jp-kazuo-ueda:植田');
+    expect(spans('日銀は会合を開いた。黒田前日銀総裁の時代とは違う。')).toEqual(
+      expect.arrayContaining(['jp-haruhiko-kuroda:黒田', 'jp-boj:日銀']),
+    );
+  });
+});
+
+describe('Japanese family names from native names', () => {
+  const official = (text: string, lang = 'ja') =>
+    ({
+      id: 'x',
+      type: 'official',
+      name: 'X Y',
+      jurisdiction: 'JP',
+      nativeNames: [{ text, lang }],
+    }) as unknown as EntityRecord;
+  test.each([
+    ['黒田東彦', '黒田'], // four kanji: two and two
+    ['片山さつき', '片山'], // kanji, then a given name in kana
+    ['山田 花子', '山田'], // written with a space
+    ['林芳正', undefined], // three kanji: one and two, or two and one
+    ['氷見野良三', undefined],
+  ])('%s → %s', (text, want) => expect(cjkSurnameOf(official(text))).toBe(want));
+  test('only Japanese names of officials', () => {
+    expect(cjkSurnameOf(official('王小明一', 'zh-Hans'))).toBeUndefined();
+    expect(cjkSurnameOf({ ...official('黒田東彦'), type: 'firm' } as EntityRecord)).toBeUndefined();
   });
 });
