@@ -38,8 +38,12 @@ const OFFICIAL = CATEGORIES.indexOf('official');
 const FIRM = CATEGORIES.indexOf('firm');
 const REGULATOR = CATEGORIES.indexOf('regulator');
 
-/** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
-const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$/;
+/**
+ * What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B";
+ * in Chinese, Japanese and Korean also 、 · ㆍ and 와/과, 및 ("농심, 오뚜기와 대상").
+ */
+const LIST_GAP =
+  /^(?:(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?|\s*[、，·ㆍ]\s*|(?:와|과)\s+|\s+및\s+)$/;
 /** The capitalised word after a list gap (group 1: the gap), and the one before. */
 const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
 const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
@@ -51,6 +55,8 @@ const CUE_WINDOW = 400;
 const MARKET_AFTER =
   /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
 const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
+/** The same in Korean: "대상 주가", "대상의 주식", "대상 시가총액". */
+const MARKET_AFTER_KO = /^(?:의)?\s*(?:주가|주식|시가총액|시총)/;
 /** Words of regulation and business news: near a shared abbreviation they say which kind of page this is. */
 const FIELD_WORDS =
   /\b(?:regulat|commission|fine[sd]?\b|penalt|charge[sd]?\b|enforcement|rules?\b|filings?\b|settle|investigat|securities|markets?\b|banks?\b|banking|authorit|agenc|minist|court|complian|sanction|probe|antitrust|merger|shares|stock|investor|company|companies|firms?\b|policy|supervis|licen[cs])/i;
@@ -236,7 +242,8 @@ export class PageEvidence {
   }
 
   inMarketMove(c: PageCandidate): boolean {
-    return MARKET_AFTER.test(this.after(c, 40)) || MARKET_BEFORE.test(this.before(c, 20));
+    const after = this.after(c, 40);
+    return MARKET_AFTER.test(after) || MARKET_AFTER_KO.test(after) || MARKET_BEFORE.test(this.before(c, 20));
   }
 
   /** Someone or something tied to it, named outright beside it ("Treasury Secretary Scott Bessent"). */

@@ -147,3 +147,26 @@ describe('Japanese family names from native names', () => {
     expect(cjkSurnameOf({ ...official('黒田東彦'), type: 'firm' } as EntityRecord)).toBeUndefined();
   });
 });
+
+describe('Korean names of one or two syllables are ordinary words too', () => {
+  test('a firm whose name is a word needs evidence: a list of firms, its shares', () => {
+    check([
+      { text: '이번 검사의 대상은 중소 금융사다.', not: ['kr-daesang'] },
+      { text: '감독 대상에서 제외된 은행도 있다.', not: ['kr-daesang'] },
+      { text: '농심, 오뚜기, 대상 등 식품업체가 가격을 올렸다.', has: ['kr-daesang', 'kr-otoki', 'kr-nongshim'] },
+      { text: '오뚜기와 대상이 나란히 가격을 올렸다.', has: ['kr-daesang'] },
+      { text: '대상 주가가 이틀째 올랐다.', has: ['kr-daesang'] },
+    ]);
+  });
+
+  test('a person whose name is a word needs a title and a page that ties them in', () => {
+    check([
+      { text: '국회 정무위원회에서 진영 의원이 질의했다.', has: ['kr-chin-young'] },
+      { text: '보수 진영의 결집이 빨라졌다.', not: ['kr-chin-young'] },
+    ]);
+  });
+
+  test("bodies' two-syllable short forms stay names", () => {
+    check([{ text: '한은은 기준금리를 동결했다.', has: ['kr-bok'] }]);
+  });
+});
