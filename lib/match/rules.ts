@@ -88,6 +88,9 @@ const CJK_ORG_END_BEFORE = /[报報台社局办辦厅廳院委部署馆館站团
 /** A body's building, not the body (日銀本店). */
 const CJK_BUILDING_AFTER = /^(?:本店|本館|本部ビル|庁舎|ビル|大楼|大樓)/;
 const HANGUL = /[\uac00-\ud7af]/;
+/** A country's name written together with a body's (중국증감회, 미국연준): the body is still meant. */
+const KO_COUNTRY_BEFORE =
+  /(?:중국|한국|미국|일본|영국|독일|프랑스|홍콩|대만|유럽|러시아|인도|호주|캐나다|싱가포르|스위스|브라질)$/;
 /**
  * A title written after a Chinese, Japanese or Korean name (植田総裁, 植田氏, 黒田前日銀総裁,
  * 吴主席, 이 원장): after a family name it says a person is meant, and which. Up to four kanji
@@ -475,11 +478,12 @@ export const VETOES: readonly Veto[] = [
   },
   {
     // Korean writes words apart and particles after them: a name inside a longer word (한은 in
-    // 신한은행) is not that name.
+    // 신한은행) is not that name — unless what is glued before it is a country's name, as Korean
+    // writes foreign bodies (중국증감회, 중국인민은행 with 인민은행).
     id: 'inside-a-korean-word',
     applies: (c, p) => {
       const text = p.slice(c.block, c.start, c.start + 1);
-      return HANGUL.test(text) && HANGUL.test(p.before(c, 1));
+      return HANGUL.test(text) && HANGUL.test(p.before(c, 1)) && !KO_COUNTRY_BEFORE.test(p.before(c, 5));
     },
   },
   {

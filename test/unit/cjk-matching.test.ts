@@ -8,7 +8,9 @@ import { cjkSurnameOf } from '../../lib/dataset/aliases';
 import { compileDataset } from '../../lib/dataset/compile';
 import type { EntityRecord } from '../../lib/dataset/schema';
 import { defaultExpandOptions, loadDataset } from '../../lib/dataset/load';
-import { deserializeIndex, serializeIndex } from '../../lib/match/index-format';
+import { buildIndex } from '../../lib/match/build';
+import { ALIAS_CJK, ALIAS_FULL } from '../../lib/match/flags';
+import { CATEGORIES, deserializeIndex, serializeIndex } from '../../lib/match/index-format';
 import { PageMatcher, runSteps } from '../../lib/match/page-matcher';
 import { findMentions } from '../../lib/match/resolve';
 import { RULE_IDS } from '../../lib/match/rules';
@@ -169,4 +171,29 @@ describe('Korean names of one or two syllables are ordinary words too', () => {
   test("bodies' two-syllable short forms stay names", () => {
     check([{ text: '한은은 기준금리를 동결했다.', has: ['kr-bok'] }]);
   });
+});
+
+describe('a Korean name glued after a country name', () => {
+  // The dataset has no Korean names for foreign bodies yet: a small index of its own.
+  const small = () => {
+    const entities = [
+      { id: 'x-securities', name: 'Securities Body', category: CATEGORIES.indexOf('regulator'), cues: [], related: [] },
+      { id: 'x-bank', name: 'Central Bank', category: CATEGORIES.indexOf('regulator'), cues: [], related: [] },
+    ];
+    const aliases = [
+      { text: '증감회', entity: 0, flags: ALIAS_CJK | ALIAS_FULL },
+      { text: '인민은행', entity: 1, flags: ALIAS_CJK | ALIAS_FULL },
+    ];
+    return new Scanner(deserializeIndex(serializeIndex(buildIndex(entities, aliases))));
+  };
+  const smallIds = (text: string) => findMentions(small(), text).map((m) => `${m.id}:${m.text}`);
+
+  test.each([
+    ['중국증감회는 과징금을 부과했다.', ['x-securities:증감회']],
+    ['증감회와 중국인민은행이 함께 발표했다.', ['x-securities:증감회', 'x-bank:인민은행']],
+    ['미국증감회라는 말은 없다.', ['x-securities:증감회']],
+    // Glued after anything else it is part of a longer word.
+    ['지방증감회가 열렸다.', []],
+    ['농협인민은행이라는 곳은 없다.', []],
+  ])('%s', (text, want) => expect(smallIds(text)).toEqual(want));
 });
