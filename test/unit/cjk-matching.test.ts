@@ -197,3 +197,37 @@ describe('a Korean name glued after a country name', () => {
     ['농협인민은행이라는 곳은 없다.', []],
   ])('%s', (text, want) => expect(smallIds(text)).toEqual(want));
 });
+
+describe('a short form the page defines in brackets', () => {
+  const small = () => {
+    const regulator = CATEGORIES.indexOf('regulator');
+    const entities = [
+      { id: 'x-tribunal', name: 'Tribunal', category: regulator, cues: [], related: [] },
+      { id: 'x-market', name: 'Market Body', category: regulator, cues: [], related: [] },
+    ];
+    const aliases = [
+      { text: '市场行为审裁处', entity: 0, flags: ALIAS_CJK | ALIAS_FULL },
+      { text: '국가시장감독관리총국', entity: 1, flags: ALIAS_CJK | ALIAS_FULL },
+    ];
+    return new Scanner(deserializeIndex(serializeIndex(buildIndex(entities, aliases))));
+  };
+  const marks = (text: string) => findMentions(small(), text).map((m) => `${m.id}:${m.text}:${RULE_IDS[m.rule]}`);
+
+  test.each([
+    [
+      '市场行为审裁处（“审裁处”）作出裁定。审裁处还指出了问题。',
+      ['x-tribunal:市场行为审裁处:named', 'x-tribunal:审裁处:defined-acronym', 'x-tribunal:审裁处:defined-acronym'],
+    ],
+    [
+      '국가시장감독관리총국(이하 ‘시감총국’)이 출범했다. 시감총국은 조사를 시작했다.',
+      ['x-market:국가시장감독관리총국:named', 'x-market:시감총국:defined-acronym', 'x-market:시감총국:defined-acronym'],
+    ],
+    // Not a short form of the name (its characters are not the name's, in order).
+    ['市场行为审裁处（“该机构”）作出裁定。该机构还指出了问题。', ['x-tribunal:市场行为审裁处:named']],
+    // Glued after another Korean word, it is part of that word.
+    [
+      '국가시장감독관리총국(이하 ‘시감총국’) 출범. 지방시감총국도 있다.',
+      ['x-market:국가시장감독관리총국:named', 'x-market:시감총국:defined-acronym'],
+    ],
+  ])('%s', (text, want) => expect(marks(text)).toEqual(want));
+});
