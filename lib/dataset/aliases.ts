@@ -207,3 +207,31 @@ export function surnameOf(record: EntityRecord): string | undefined {
   const surname = familyFirst ? tokens[0] : tokens[tokens.length - 1];
   return surname && /^[A-Z][\p{L}'’-]{1,}$/u.test(surname) ? surname : undefined;
 }
+
+const HAN = '\\p{Script=Han}々';
+/** A Japanese name of two family and two given kanji, or kanji then a given name in kana. */
+const JA_FOUR_KANJI = new RegExp(`^[${HAN}]{4}$`, 'u');
+const JA_KANJI_KANA = new RegExp(`^([${HAN}]{2,3})[\\p{Script=Hiragana}\\p{Script=Katakana}ー]+$`, 'u');
+const JA_SPACED = new RegExp(`^([${HAN}\\p{Script=Hiragana}\\p{Script=Katakana}]{2,})[ \u3000・]`, 'u');
+
+/**
+ * The family name Japanese news uses for an official on second reference and with a title
+ * (植田総裁, 高市政権), from the record's Japanese name where it can be told without a
+ * dictionary: written with a space, kanji before a given name in kana (片山さつき → 片山), or four
+ * kanji, which are two and two far more often than not (黒田東彦 → 黒田). Names of three or
+ * five kanji (林芳正, 石破茂) are left alone. Chinese and Korean family names are one character:
+ * too short to stand alone.
+ */
+export function cjkSurnameOf(record: EntityRecord): string | undefined {
+  if (record.type !== 'official') return undefined;
+  for (const n of record.nativeNames ?? []) {
+    if (!/^ja\b/i.test(n.lang)) continue;
+    const t = n.text.trim();
+    const spaced = JA_SPACED.exec(t);
+    if (spaced) return spaced[1];
+    const kana = JA_KANJI_KANA.exec(t);
+    if (kana) return kana[1];
+    if (JA_FOUR_KANJI.test(t)) return t.slice(0, 2);
+  }
+  return undefined;
+}

@@ -16,6 +16,7 @@ import {
   expandAliases,
   isCjk,
   surnameOf,
+  cjkSurnameOf,
   type ExpandOptions,
 } from './aliases';
 import { prominenceOf } from '../entities';
@@ -81,7 +82,7 @@ function countryCues(jurisdiction: string): string[] {
 /** How Chinese, Japanese and Korean pages name these places (folding makes 台灣 台湾, 國 国). */
 const NATIVE_PLACE: Record<string, string[]> = {
   CN: ['中国', '内地', '国务院', '中国人民'],
-  HK: ['香港', '港交所', '特区'],
+  HK: ['香港', '港交所', '特区', '港币', '港幣', '港元'],
   MO: ['澳门'],
   TW: ['台湾', '臺灣', '中华民国'],
   JP: ['日本'],
@@ -120,9 +121,12 @@ export function matcherInput(
   }));
   const aliases: AliasEntry[] = [];
   // Every alias text any record has, so a script variant never takes another entity's name
-  // (证监会 stays the CSRC's, 證監會 the SFC's).
-  const taken = new Set<string>();
-  for (const r of records) for (const a of expandAliases(r, opts)) taken.add(a.text);
+  // outright (证监会 stays the CSRC's, 證監會 the SFC's): there the variant is only a weak
+  // alias, which the page must place (the SFC in simplified script, with 香港 near it).
+  const taken = new Map<string, Set<number>>();
+  records.forEach((r, i) => {
+    for (const a of expandAliases(r, opts)) taken.set(a.text, (taken.get(a.text) ?? new Set()).add(i));
+  });
   records.forEach((r, i) => {
     const expanded = expandAliases(r, opts);
     // An imported firm's own ticker as an alias ("ECL" for Ecolab) is a ticker, not a name.
@@ -131,8 +135,12 @@ export function matcherInput(
       const ticker = !!tickers?.has(a.text) && a.text !== r.name;
       aliases.push({ text: a.text, entity: i, flags: ticker ? a.flags | ALIAS_TICKER | ALIAS_AMBIGUOUS : a.flags });
       if (a.flags & ALIAS_CJK)
-        for (const v of otherChineseScripts(a.text))
-          if (!taken.has(v)) aliases.push({ text: v, entity: i, flags: a.flags & ~ALIAS_FULL });
+        for (const v of otherChineseScripts(a.text)) {
+          const owners = taken.get(v);
+          if (!owners) aliases.push({ text: v, entity: i, flags: a.flags & ~ALIAS_FULL });
+          else if (!owners.has(i))
+            aliases.push({ text: v, entity: i, flags: (a.flags & ~ALIAS_FULL) | ALIAS_AMBIGUOUS });
+        }
       // "Irish Data Protection Commission" is mostly written "Data Protection Commission" (with
       // Ireland near it): the name without its country, ambiguous, placed by the country cue.
       const bare = r.type === 'regulator' && a.flags & ALIAS_FULL ? withoutDemonym(a.text) : undefined;
@@ -148,6 +156,10 @@ export function matcherInput(
       const word = opts.isWord(surname.toLowerCase()) ? ALIAS_AMBIGUOUS : 0;
       aliases.push({ text: surname, entity: i, flags: ALIAS_SHORT | ALIAS_CASE_SENSITIVE | word });
     }
+    // The same in Japanese (黒田東彦 → 黒田), unless the record names its own short CJK form.
+    const cjkSurname = expanded.some((a) => a.flags & ALIAS_SHORT && a.flags & ALIAS_CJK) ? undefined : cjkSurnameOf(r);
+    if (cjkSurname && !expanded.some((a) => a.text === cjkSurname))
+      aliases.push({ text: cjkSurname, entity: i, flags: ALIAS_SHORT | ALIAS_CJK });
   });
   markPreferred(records, aliases, curatedIds);
   return { entities, aliases };

@@ -4,7 +4,7 @@
  */
 import { ALIAS_AMBIGUOUS, ALIAS_CASE_SENSITIVE, ALIAS_CJK } from './flags';
 import { foldString, isWordUnit, SPACE } from './fold';
-import { INDEX_VERSION, type MatchIndex } from './index-format';
+import { CATEGORIES, INDEX_VERSION, type MatchIndex } from './index-format';
 
 export interface AliasEntry {
   text: string;
@@ -22,6 +22,11 @@ export interface EntityInfo {
   knownBySurname?: boolean;
   jurisdiction?: string;
 }
+
+/** One or two hangul syllables and nothing else. */
+const SHORT_HANGUL = /^[\uac00-\ud7af]{1,2}$/;
+const FIRM = CATEGORIES.indexOf('firm');
+const OFFICIAL = CATEGORIES.indexOf('official');
 
 /** Longest alias in folded units (so in tokens too); the scanner's ring buffer holds this many tokens. */
 export const MAX_PATTERN = 255;
@@ -78,6 +83,11 @@ export function buildIndex(entities: EntityInfo[], aliases: AliasEntry[], givenN
     // when the page writes it the same way: "apple pie" never reaches disambiguation.
     let flags = a.flags;
     if (flags & ALIAS_AMBIGUOUS && !(flags & ALIAS_CJK) && /[A-Z]/.test(a.text)) flags |= ALIAS_CASE_SENSITIVE;
+    // A firm's or a person's Korean name of one or two syllables is mostly an ordinary word too
+    // (대상 "target", 동양 "the Orient", 진영 "a camp"): like an ambiguous alias, it needs evidence.
+    // Bodies' two-syllable short forms (국회, 한은) are names and stay as they are.
+    const category = entities[a.entity]?.category;
+    if (SHORT_HANGUL.test(a.text) && (category === FIRM || category === OFFICIAL)) flags |= ALIAS_AMBIGUOUS;
     const folded = foldString(a.text);
     if (!folded || folded.length > MAX_PATTERN) continue;
     let p = patternOf.get(folded);

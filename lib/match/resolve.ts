@@ -4,7 +4,7 @@
  * matches. The kinds of evidence and the vetoes are named rules in `rules.ts`; every mention keeps
  * the rule that decided it. Pure.
  */
-import { ALIAS_AMBIGUOUS, ALIAS_READER, ALIAS_SHORT } from './flags';
+import { ALIAS_AMBIGUOUS, ALIAS_CJK, ALIAS_READER, ALIAS_SHORT } from './flags';
 import type { MatchIndex } from './index-format';
 import {
   DESCRIPTIVE,
@@ -86,6 +86,33 @@ function weigh(c: PageCandidate, page: PageEvidence): { evidence: number; rule: 
   return found;
 }
 
+/** Blocks either side of a name whose words may place it (a list item, a headline). */
+const PLACING_BLOCKS = 3;
+
+/**
+ * Of CJK candidates on one span, the entity other than `winner` that the page places by its cue
+ * words (its country or city near the name) while nothing places the winner, and that no veto
+ * refuses; undefined when there is none, several, or the winner is named on the page by a
+ * longer name (中国证券监督管理委员会 settles 证监会 for the CSRC).
+ */
+export function placedNamesake(list: readonly PageCandidate[], winner: number, page: PageEvidence): number | undefined {
+  if (!list.every((c) => c.flags & ALIAS_CJK)) return undefined;
+  const w = list.find((c) => c.entity === winner);
+  if (!w || page.cueAround(w, PLACING_BLOCKS)) return undefined;
+  const len = w.end - w.start;
+  if (page.named.some((n) => n.entity === winner && n.end - n.start > len)) return undefined;
+  const placed = new Set<number>();
+  for (const c of list)
+    if (
+      c.entity !== winner &&
+      page.category(c.entity) === page.category(winner) &&
+      page.cueAround(c, PLACING_BLOCKS) &&
+      !VETOES.some((v) => v.applies(c, page))
+    )
+      placed.add(c.entity);
+  return placed.size === 1 ? [...placed][0] : undefined;
+}
+
 /** The resolution itself, as a generator that pauses every few hundred spans. */
 export function* resolveSteps(
   index: ResolveIndex,
@@ -95,7 +122,7 @@ export function* resolveSteps(
 ): Generator<void, Mention[]> {
   // Candidates in page order; equal spans end up next to each other.
   const cands = [...candidates].sort((a, b) => a.block - b.block || a.start - b.start || a.end - b.end);
-  const page = new PageEvidence(index, cands, blockSlice);
+  const page = new PageEvidence(index, cands, blockSlice, blockCount);
   const accepted: Accepted[] = [];
   const acceptedWeak = new Set<number>();
   /** Bodies a short form was accepted for beside someone tied to them ("Treasury Secretary …"). */
@@ -154,6 +181,17 @@ export function* resolveSteps(
       });
       if (placed.length === 1) {
         bestEntities = placed;
+        bestRule = 'context-cue';
+      }
+    }
+    // A short CJK name that two bodies in two places share through the scripts (证监会: the
+    // CSRC's, and the Hong Kong SFC's written in simplified script): the page decides where it
+    // places only the other one (香港 near it, nothing of the winner's country).
+    if (best > 0 && bestEntities.length === 1) {
+      const other = placedNamesake(list, bestEntities[0]!, page);
+      if (other !== undefined) {
+        best = 1;
+        bestEntities = [other];
         bestRule = 'context-cue';
       }
     }
@@ -237,6 +275,27 @@ function span(c: Candidate): { block: number; start: number; end: number; entity
   return { block: c.block, start: c.start, end: c.end, entity: c.entity };
 }
 
+/**
+ * A CJK short form defined in brackets right after a name, with or without 以下简称, 下称, 简称,
+ * 이하 or 以下 and quotes: group 1.
+ */
+const CJK_DEFINED =
+  /^\s*[(（]\s*(?:以下[简簡][称稱]|[简簡][称稱]|下[称稱]|以下|이하|약칭)?\s*[“"'‘「『]?([\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]{2,8})[”"'’」』]?\s*[)）]/u;
+const CJK_SHORT_FORM = /^[\p{Script=Han}\p{Script=Hangul}\p{Script=Katakana}]+$/u;
+const HANGUL_END = /[\uac00-\ud7af]$/;
+
+/** A short form of `name`: shorter, and its characters stand in the name in the same order (시감총국 in 국가시장감독관리총국). */
+function isShortFormOf(short: string, name: string): boolean {
+  if (short.length >= name.length) return false;
+  let at = 0;
+  for (const ch of short) {
+    at = name.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}
+
 /** "ABC" as an abbreviation: 2–10 letters or digits, at least two capitals, starting with one. */
 const ABBREV = /^[A-Z][A-Za-z0-9&.]{1,9}$/;
 const capitals = (s: string) => s.replace(/[^A-Z]/g, '').length;
@@ -270,14 +329,25 @@ function textEvidence(page: PageEvidence, accepted: readonly Accepted[], blockCo
     if (after) define(after[1]!, m.entity, written);
     const before = /(?:^|[\s,;:])([^()\s]{2,10})\s*\($/.exec(page.slice(m.block, m.start - 14, m.start));
     if (before && page.slice(m.block, m.end, m.end + 1) === ')') define(before[1]!, m.entity, written);
+    // 市场失当行为审裁处（“审裁处”）, 国家市场监督管理总局（以下简称“市场监管总局”）,
+    // 국가시장감독관리총국(이하 ‘시감총국’): a CJK short form the page defines.
+    const cjk = CJK_DEFINED.exec(page.slice(m.block, m.end, m.end + 24));
+    if (cjk && isShortFormOf(cjk[1]!, written)) {
+      const prev = defined.get(cjk[1]!);
+      if (prev !== undefined && prev !== m.entity) clash.add(cjk[1]!);
+      defined.set(cjk[1]!, m.entity);
+    }
   }
   const isWord = (ch: string | undefined) => !!ch && /[\p{L}\p{N}]/u.test(ch);
   for (const [abbr, entity] of defined) {
     if (clash.has(abbr)) continue;
     for (let b = 0; b < blockCount; b++) {
       const text = page.slice(b, 0, 1 << 30);
+      const cjk = CJK_SHORT_FORM.test(abbr);
       for (let at = text.indexOf(abbr); at !== -1; at = text.indexOf(abbr, at + 1)) {
-        if (isWord(text[at - 1]) || isWord(text[at + abbr.length])) continue;
+        // A CJK short form has no word boundaries, but in Korean one glued after another word
+        // is part of that word.
+        if (cjk ? HANGUL_END.test(text.slice(0, at)) : isWord(text[at - 1]) || isWord(text[at + abbr.length])) continue;
         out.push({
           block: b,
           start: at,

@@ -37,6 +37,7 @@ export const RULE_TEXT = {
   'ticker-context': 'Its ticker, written as a ticker.',
   'descriptive-reference': 'A description that fits only it on this page ("Germany\'s financial regulator").',
   'short-reference': 'A short reference to a body named earlier on this page.',
+  'title-after-name': 'A family name with a title after it (植田総裁), of someone tied to this page.',
 } as const;
 export type RuleId = keyof typeof RULE_TEXT;
 export const RULE_IDS = Object.keys(RULE_TEXT) as RuleId[];
@@ -47,8 +48,12 @@ const OFFICIAL = CATEGORIES.indexOf('official');
 const FIRM = CATEGORIES.indexOf('firm');
 const REGULATOR = CATEGORIES.indexOf('regulator');
 
-/** What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B". */
-const LIST_GAP = /^(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?$/;
+/**
+ * What stands between two items of a list: "A, B", "A, and B", "A and B", "A or B", "A & B";
+ * in Chinese, Japanese and Korean also 、 · ㆍ and 와/과, 및 ("농심, 오뚜기와 대상").
+ */
+const LIST_GAP =
+  /^(?:(?:['’]s)?(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)(?:the\s+)?|\s*[、，·ㆍ]\s*|(?:와|과)\s+|\s+및\s+)$/;
 /** The capitalised word after a list gap (group 1: the gap), and the one before. */
 const LIST_NEXT = /^((?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+))\p{Lu}\p{Ll}/u;
 const LIST_PREV = /\p{Lu}\p{Ll}+(?:\s*,\s*(?:(?:and|or|&)\s+)?|\s+(?:and|or|&)\s+)$/u;
@@ -60,6 +65,8 @@ const CUE_WINDOW = 400;
 const MARKET_AFTER =
   /^(?:['’]s)?\s+(?:(?:shares|stock)\b|(?:rose|fell|gained|lost|slipped|jumped|dropped|climbed|tumbled|surged|sank|rallied|slumped|edged (?:up|down|higher|lower))\s+(?:by\s+)?\d+(?:\.\d+)?\s*(?:%|percent\b|per cent\b))/;
 const MARKET_BEFORE = /\b(?:[Ss]hares|[Ss]tock) (?:of|in) $/;
+/** The same in Korean: "대상 주가", "대상의 주식", "대상 시가총액". */
+const MARKET_AFTER_KO = /^(?:의)?\s*(?:주가|주식|시가총액|시총)/;
 /** Words of regulation and business news: near a shared abbreviation they say which kind of page this is. */
 const FIELD_WORDS =
   /\b(?:regulat|commission|fine[sd]?\b|penalt|charge[sd]?\b|enforcement|rules?\b|filings?\b|settle|investigat|securities|markets?\b|banks?\b|banking|authorit|agenc|minist|court|complian|sanction|probe|antitrust|merger|shares|stock|investor|company|companies|firms?\b|policy|supervis|licen[cs])/i;
@@ -76,9 +83,44 @@ export const TITLES = new Set(
   ).split(' '),
 );
 
-/** Chinese place suffixes: a body's name right after one is a local office, another body (福建省网信办). */
-const CJK_PLACE_BEFORE = /(?:省|市|自治区|区|县|州|盟|旗|地方|各地|各级|属地)$/;
+/**
+ * Chinese place and level words, in either script: a body's name right after one is a local
+ * office, another body (福建省网信办), or several of them (省级网信办, 省市两级网信办).
+ */
+const CJK_PLACE_BEFORE = /(?:省|市|自治[区區]|[区區]|[县縣]|州|盟|旗|地方|各地|[属屬]地|[级級])$/;
+/** Words glued after a platform's name that make a product, account or feature of it (网易财经, 淘宝直播间). */
+const CJK_PRODUCT_AFTER =
+  /^(?:[财財][经經]|新[闻聞]|[视視][频頻]|音[乐樂]|地[图圖]|支付|直播|店[铺鋪]|小程序|客[户戶]端|[账帳][号號]|[热熱]搜|App|APP|app)/;
+/** A quoted name that a list of apps follows (“某某”等多款应用程序): an app, not the firm. */
+const CJK_APP_AFTER = /^[”」』"]\s*(?:等[^。，,；;]{0,6}?)?(?:[应應]用|App|APP|app|客[户戶]端|小程序)/;
+/** The last character of an organisation's name: a platform's name glued after one is that body's account (某某日报微博). */
+const CJK_ORG_END_BEFORE = /[报報台社局办辦厅廳院委部署馆館站团團府]$/;
+/** A body's building, not the body (日銀本店). */
+const CJK_BUILDING_AFTER = /^(?:本店|本館|本部ビル|庁舎|ビル|大楼|大樓)/;
 const HANGUL = /[\uac00-\ud7af]/;
+/** A country's name written together with a body's (중국증감회, 미국연준): the body is still meant. */
+const KO_COUNTRY_BEFORE =
+  /(?:중국|한국|미국|일본|영국|독일|프랑스|홍콩|대만|유럽|러시아|인도|호주|캐나다|싱가포르|스위스|브라질)$/;
+/**
+ * A title written after a Chinese, Japanese or Korean name (植田総裁, 植田氏, 黒田前日銀総裁,
+ * 吴主席, 이 원장): after a family name it says a person is meant, and which. Up to four kanji
+ * or katakana may stand between (a body's short name, 前 "former"); 氏, さん and 씨 only right
+ * after the name.
+ */
+const CJK_TITLE_AFTER = new RegExp(
+  '^(?:\\s?(?:氏|さん|씨)|\\s?[\\p{Script=Han}\\p{Script=Katakana}]{0,4}?(?:' +
+    [
+      // Japanese
+      '副?総裁|首相|総理|長官|大臣|相|知事|議長|委員長|幹事長|議員|審議委員|理事|政権|内閣|代表',
+      // Chinese, both scripts
+      '副?主席|[总總]理|行[长長]|局[长長]|部[长長]|[书書][记記]|委[员員]|主任|署[长長]|[总總][统統]|院[长長]|[会會][长長]|省[长長]|市[长長]',
+      // Korean
+      '위원장|원장|총재|장관|대통령|총리|의원|대표|청장|처장|차관|지사',
+    ].join('|') +
+    '))',
+  'u',
+);
+
 /** Where a ticker stands for its firm: "$ECL", "NYSE: ECL", "(Nasdaq: QTWO", "ticker ECL". */
 const TICKER_BEFORE =
   /(?:\$|\b(?:NYSE(?: American| Arca)?|NASDAQ|Nasdaq|AMEX|TSX|LSE|HKEX|SGX|ASX|NSE|BSE|OTC|ticker|symbol)\s*[:：]?\s*)$/;
@@ -119,6 +161,8 @@ export class PageEvidence {
     /** Sorted by block, start, end. */
     readonly cands: readonly PageCandidate[],
     readonly slice: BlockSlice,
+    /** How many blocks the page has, when known (for cues in the blocks around a name). */
+    readonly blockCount?: number,
   ) {
     for (const c of cands)
       if (!(c.flags & WEAK)) {
@@ -211,7 +255,8 @@ export class PageEvidence {
   }
 
   inMarketMove(c: PageCandidate): boolean {
-    return MARKET_AFTER.test(this.after(c, 40)) || MARKET_BEFORE.test(this.before(c, 20));
+    const after = this.after(c, 40);
+    return MARKET_AFTER.test(after) || MARKET_AFTER_KO.test(after) || MARKET_BEFORE.test(this.before(c, 20));
   }
 
   /** Someone or something tied to it, named outright beside it ("Treasury Secretary Scott Bessent"). */
@@ -240,9 +285,25 @@ export class PageEvidence {
   }
 
   cueNear(c: PageCandidate): boolean {
-    const cues = this.index.meta.cues[c.entity];
+    return this.cueIn(c.entity, this.slice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW));
+  }
+
+  /**
+   * A cue of c's entity in c's block or the `blocks` blocks either side of it: a line that is a
+   * list item or a headline is placed by the lines around it.
+   */
+  cueAround(c: PageCandidate, blocks: number): boolean {
+    if (this.cueNear(c)) return true;
+    const parts: string[] = [];
+    const last = this.blockCount === undefined ? c.block : Math.min(this.blockCount - 1, c.block + blocks);
+    for (let b = Math.max(0, c.block - blocks); b <= last; b++)
+      if (b !== c.block) parts.push(this.slice(b, 0, CUE_WINDOW * 4));
+    return parts.length > 0 && this.cueIn(c.entity, parts.join('\n'));
+  }
+
+  private cueIn(entity: number, raw: string): boolean {
+    const cues = this.index.meta.cues[entity];
     if (!cues?.length) return false;
-    const raw = this.slice(c.block, c.start - CUE_WINDOW, c.end + CUE_WINDOW);
     let lower: string | undefined;
     let cased: string | undefined;
     for (const cue of cues) {
@@ -294,6 +355,18 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     applies: (c, p) => isShort(c) && p.category(c.entity) !== OFFICIAL && p.besideRelated(c),
   },
   { id: 'related-on-page', evidence: 2, applies: (c, p) => !isShort(c) && p.relatedOnPage(c) },
+  {
+    // 植田総裁, 黒田前日銀総裁: a family name, or a CJK name that is also a word, with a title
+    // after it, of someone the page ties in (their body named, or their country near).
+    id: 'title-after-name',
+    evidence: 2,
+    applies: (c, p) =>
+      !!(c.flags & ALIAS_CJK) &&
+      !!(c.flags & WEAK) &&
+      p.category(c.entity) === OFFICIAL &&
+      CJK_TITLE_AFTER.test(p.after(c, 12)) &&
+      (p.relatedOnPage(c) || p.cueNear(c) || p.knownBySurname(c.entity)),
+  },
   { id: 'listed-with-named', evidence: 1, applies: (c, p) => !isShort(c) && p.listedWithNamed(c) },
   {
     id: 'market-move',
@@ -316,6 +389,9 @@ export const EVIDENCE_RULES: readonly EvidenceRule[] = [
     evidence: 1,
     applies: (c, p) => {
       if (!isShort(c) || p.category(c.entity) !== OFFICIAL || !p.knownBySurname(c.entity)) return false;
+      // A CJK family name has no capital or space to set it apart (高市 may begin a place's
+      // name): a title after it or a page that places the person.
+      if (c.flags & ALIAS_CJK) return CJK_TITLE_AFTER.test(p.after(c, 12)) || p.relatedOnPage(c) || p.cueNear(c);
       if (/^\s*\d/.test(p.after(c, 3))) return false;
       const before = p.wordBefore(c);
       if (before && TITLES.has(before)) return true;
@@ -362,12 +438,29 @@ export const VETOES: readonly Veto[] = [
     applies: (c, p) => !!(c.flags & ALIAS_TICKER) && !TICKER_BEFORE.test(p.before(c, 16)) && !p.strong.has(c.entity),
   },
   {
-    // "Google Play", "Apple Pay": a product named after the firm is not the firm.
+    // "Google Play", "Apple Pay", 网易财经, 淘宝直播间, “某某”等多款应用: a product, app or
+    // account named after the firm is not the firm.
     id: 'product-name',
+    applies: (c, p) => {
+      if (p.category(c.entity) !== FIRM) return false;
+      if (c.flags & ALIAS_CJK) {
+        const after = p.after(c, 16);
+        return CJK_PRODUCT_AFTER.test(after) || CJK_APP_AFTER.test(after);
+      }
+      return !/\s/.test(p.slice(c.block, c.start, c.end)) && PRODUCT_AFTER.test(p.after(c, 16));
+    },
+  },
+  {
+    // 某某日报微博, 某某电视台微信: a platform's name glued after another organisation's name is
+    // that organisation's account on it.
+    id: 'account-of-another',
     applies: (c, p) =>
-      p.category(c.entity) === FIRM &&
-      !/\s/.test(p.slice(c.block, c.start, c.end)) &&
-      PRODUCT_AFTER.test(p.after(c, 16)),
+      !!(c.flags & ALIAS_CJK) && p.category(c.entity) === FIRM && CJK_ORG_END_BEFORE.test(p.before(c, 1)),
+  },
+  {
+    // 日銀本店: the body's building, not the body.
+    id: 'building',
+    applies: (c, p) => !!(c.flags & ALIAS_CJK) && CJK_BUILDING_AFTER.test(p.after(c, 6)),
   },
   {
     // "Michael Dell", "Frank Schaeffler": a one-word firm or body name right after a common given
@@ -395,11 +488,12 @@ export const VETOES: readonly Veto[] = [
   },
   {
     // Korean writes words apart and particles after them: a name inside a longer word (한은 in
-    // 신한은행) is not that name.
+    // 신한은행) is not that name — unless what is glued before it is a country's name, as Korean
+    // writes foreign bodies (중국증감회, 중국인민은행 with 인민은행).
     id: 'inside-a-korean-word',
     applies: (c, p) => {
       const text = p.slice(c.block, c.start, c.start + 1);
-      return HANGUL.test(text) && HANGUL.test(p.before(c, 1));
+      return HANGUL.test(text) && HANGUL.test(p.before(c, 1)) && !KO_COUNTRY_BEFORE.test(p.before(c, 5));
     },
   },
   {

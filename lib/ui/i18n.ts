@@ -75,6 +75,7 @@ const WHY: Record<RuleId, () => string> = {
   'ticker-context': () => t('why.tickerContext'),
   'descriptive-reference': () => t('why.descriptiveReference'),
   'short-reference': () => t('why.shortReference'),
+  'title-after-name': () => t('why.titleAfterName'),
 };
 
 /** Why the card's name was marked, in the interface's language (a new rule needs its words here). */
