@@ -40,7 +40,9 @@ function sh(cmd: string): string {
 const commitAtStart = sh('git rev-parse HEAD');
 const dirtyAtStart = sh('git status --porcelain').length > 0;
 const loadAtStart = loadavg();
-const node = runNodeBench(log);
+/** A run of some browser parts without the worker skips the Node figures (and the notes search). */
+const light = !!parts && !parts.includes('worker');
+const node = runNodeBench(log, light);
 
 let browser: BrowserResults | { error: string };
 try {
@@ -276,45 +278,48 @@ if ('chromiumVersion' in browser) {
       );
   }
 }
-row(
-  `Node: scan, bundled index (${b.index.aliases} aliases), ${b.throughput.textMB} MB`,
-  `${b.throughput.scanMBps} MB/s (CPU time: ${b.throughput.scanCpuMBps} MB/s); whole pass ${b.throughput.passMBps} MB/s`,
-  `charCodeAt loop ${b.throughput.baselineMBps} MB/s (${b.throughput.ratioScanToBaseline}× faster than the scan)`,
-);
-row(
-  `Node: scan, synthetic index (${s.index.aliases} aliases), ${s.throughput.textMB} MB`,
-  `${s.throughput.scanMBps} MB/s (CPU time: ${s.throughput.scanCpuMBps} MB/s); whole pass ${s.throughput.passMBps} MB/s`,
-  `charCodeAt loop ${s.throughput.baselineMBps} MB/s (${s.throughput.ratioScanToBaseline}×)`,
-);
-for (const [name, x] of [
-  ['bundled', b.index],
-  ['synthetic', s.index],
-] as const) {
+if (!light) {
   row(
-    `Node: index load, ${name} (${(x.bytes / 1e6).toFixed(1)} MB, ${x.states} states, header ${(x.headerBytes / 1e6).toFixed(1)} MB)`,
-    `${x.loadMs} ms (CPU ${x.loadCpuMs}): deserialise ${x.deserializeMs} (header decode ${x.headerDecodeMs} + JSON.parse ${x.headerParseMs}) + Scanner ${x.scannerMs}`,
-    `bytes.slice() ${x.copyBaselineMs} ms; Scanner tables ${(x.scannerTables.totalBytes / 1e6).toFixed(1)} MB`,
+    `Node: scan, bundled index (${b.index.aliases} aliases), ${b.throughput.textMB} MB`,
+    `${b.throughput.scanMBps} MB/s (CPU time: ${b.throughput.scanCpuMBps} MB/s); whole pass ${b.throughput.passMBps} MB/s`,
+    `charCodeAt loop ${b.throughput.baselineMBps} MB/s (${b.throughput.ratioScanToBaseline}× faster than the scan)`,
   );
   row(
-    `Node: index build, ${name}`,
-    `${x.buildMs} ms`,
-    `fold + Map ${x.buildBaselineMs} ms (${x.ratioBuildToBaseline}×)`,
+    `Node: scan, synthetic index (${s.index.aliases} aliases), ${s.throughput.textMB} MB`,
+    `${s.throughput.scanMBps} MB/s (CPU time: ${s.throughput.scanCpuMBps} MB/s); whole pass ${s.throughput.passMBps} MB/s`,
+    `charCodeAt loop ${s.throughput.baselineMBps} MB/s (${s.throughput.ratioScanToBaseline}×)`,
   );
+  for (const [name, x] of [
+    ['bundled', b.index],
+    ['synthetic', s.index],
+  ] as const) {
+    row(
+      `Node: index load, ${name} (${(x.bytes / 1e6).toFixed(1)} MB, ${x.states} states, header ${(x.headerBytes / 1e6).toFixed(1)} MB)`,
+      `${x.loadMs} ms (CPU ${x.loadCpuMs}): deserialise ${x.deserializeMs} (header decode ${x.headerDecodeMs} + JSON.parse ${x.headerParseMs}) + Scanner ${x.scannerMs}`,
+      `bytes.slice() ${x.copyBaselineMs} ms; Scanner tables ${(x.scannerTables.totalBytes / 1e6).toFixed(1)} MB`,
+    );
+    row(
+      `Node: index build, ${name}`,
+      `${x.buildMs} ms`,
+      `fold + Map ${x.buildBaselineMs} ms (${x.ratioBuildToBaseline}×)`,
+    );
+  }
 }
 
 // Notes search over 10,000 generated notes (bench/notes-bench.ts, run as its own process).
-let notesBench: Record<string, number> | { error: string };
-try {
-  execSync('npx tsx bench/notes-bench.ts', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  notesBench = JSON.parse(readFileSync(join(ROOT, 'bench', 'notes-results.json'), 'utf8')) as Record<string, number>;
-  row(
-    `Notes search, ${notesBench.notes} notes (options page)`,
-    `${notesBench.medianSearchMs} ms (p95 ${notesBench.p95SearchMs} ms)`,
-    `lower-cased includes over every note ${notesBench.baselineMedianMs} ms (${notesBench.ratioToBaseline}×)`,
-  );
-} catch (err) {
-  notesBench = { error: String((err as Error).message ?? err) };
-}
+let notesBench: Record<string, number> | { error: string } = { error: 'not run' };
+if (!light)
+  try {
+    execSync('npx tsx bench/notes-bench.ts', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+    notesBench = JSON.parse(readFileSync(join(ROOT, 'bench', 'notes-results.json'), 'utf8')) as Record<string, number>;
+    row(
+      `Notes search, ${notesBench.notes} notes (options page)`,
+      `${notesBench.medianSearchMs} ms (p95 ${notesBench.p95SearchMs} ms)`,
+      `lower-cased includes over every note ${notesBench.baselineMedianMs} ms (${notesBench.ratioToBaseline}×)`,
+    );
+  } catch (err) {
+    notesBench = { error: String((err as Error).message ?? err) };
+  }
 
 function median0(xs: number[]): number {
   const s = [...xs].sort((p, q) => p - q);
