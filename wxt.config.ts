@@ -23,7 +23,11 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_manifest_name__',
     description: '__MSG_manifest_description__',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus'],
+    // `scripting` and the host permission: the background injects the page agent into frames
+    // whose bootstrap found text (entrypoints/agent.ts). The install warning stays the one the
+    // content scripts on <all_urls> already give ("read and change all your data on all websites").
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', ...(browser === 'firefox' ? [] : ['scripting'])],
+    host_permissions: ['<all_urls>'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
@@ -45,6 +49,19 @@ export default defineConfig({
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },
     ],
+    // The bootstrap (entrypoints/boot.ts, a few KB) in every frame, with the highlight styles; it
+    // asks the background to inject the page agent (agent.js) into frames that hold text.
+    content_scripts: [
+      {
+        matches: ['<all_urls>'],
+        run_at: 'document_idle',
+        // Every frame reads its own text (same-origin and cross-origin iframes alike).
+        all_frames: true,
+        match_about_blank: true,
+        js: ['boot.js'],
+        css: ['highlights.css'],
+      },
+    ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'dramatis@example.org', strict_min_version: '128.0' } } }
       : {}),
@@ -52,6 +69,10 @@ export default defineConfig({
   hooks: {
     'build:publicAssets': (_wxt, files) => {
       const generated = join(import.meta.dirname, '.generated');
+      files.push({
+        absoluteSrc: join(import.meta.dirname, 'lib', 'page', 'highlights.css'),
+        relativeDest: 'highlights.css',
+      });
       for (const name of ['match-index.bin', 'search.json', 'search-top.json', 'words.txt'])
         files.push({ absoluteSrc: join(generated, name), relativeDest: `data/${name}` });
       for (const name of readdirSync(join(generated, 'entities')))

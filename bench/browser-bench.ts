@@ -411,9 +411,11 @@ export interface BrowserInput {
 
 export async function runBrowserBench(
   input: BrowserInput,
-  opts: { markjs: boolean; quick?: boolean },
+  opts: { markjs: boolean; quick?: boolean; parts?: string[] },
   log: (s: string) => void,
 ): Promise<BrowserResults> {
+  /** `--parts=article,frames,worker,big`: only these parts run (the others are left out of the results). */
+  const want = (p: string) => !opts.parts || opts.parts.includes(p);
   /** Runs of each figure; `quick` (checking the bench itself) takes 2 of each: its figures mean nothing. */
   const n = (runs: number) => (opts.quick ? 2 : runs);
   // The 4.6 MB page: the first ~2.3M units of the generated news text, in <p> with inline elements.
@@ -463,127 +465,134 @@ export async function runBrowserBench(
     const w = await PageProbe.open(cw, pw);
     const wo = await PageProbe.open(cwo, pwo);
 
-    // ---- 1. The typical article.
-    part('article');
-    const a = await pairedLoads({ w, wo }, base, '/article.html', n(ARTICLE_LOADS), log);
-    const sinceCs = a.with.map((t) =>
-      t.scanEnd !== undefined && t.contentScriptStart !== undefined ? round(t.scanEnd - t.contentScriptStart, 1) : null,
-    );
-    const sinceDcl = a.with.map((t) =>
-      t.scanEnd !== undefined && t.dclEnd !== undefined ? round(t.scanEnd - t.dclEnd, 1) : null,
-    );
-    const ok = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
-    const first = a.with[0]!;
-    const warmW = a.with.slice(1);
-    results.article = {
-      ...a,
-      textUnits: article.textUnits,
-      textNodes: article.textNodes,
-      htmlBytes: article.html.length,
-      mentions: first.scanDetail?.mentions,
-      firstLoad: {
-        longTasksWith: first.longTasks,
-        longTasksWithout: a.without[0]!.longTasks,
-        taskMsWith: a.wall.with[0]!,
-        taskMsWithout: a.wall.without[0]!,
-        taskCpuMsWith: a.cpu.with[0]!,
-        taskCpuMsWithout: a.cpu.without[0]!,
-        marksAfterContentScriptMs: sinceCs[0] ?? undefined,
-        marksAfterDclMs: sinceDcl[0] ?? undefined,
-        scanDetail: first.scanDetail,
-      },
-      marksAfterContentScript: spread(ok(sinceCs), 1),
-      marksAfterContentScriptRuns: sinceCs,
-      marksAfterDcl: spread(ok(sinceDcl), 1),
-      marksAfterDclRuns: sinceDcl,
-      busyMs: spread(ok(warmW.map((t) => t.scanDetail?.busyMs ?? null)), 1),
-      workerMs: spread(ok(warmW.map((t) => t.scanDetail?.workerMs ?? null)), 1),
-      contentScriptEvalMs: spread(
-        warmW.map((t) => t.contentScriptEvalMs),
-        2,
-      ),
-      longTasksAnyLoadWith: a.with.reduce((s, t) => s + t.longTasks.length, 0),
-    };
-    log(
-      `browser: article marks ${results.article.marksAfterContentScript.median} ms after the content script started ` +
-        `(${results.article.marksAfterDcl.median} ms after DCL); first load: long tasks ${JSON.stringify(results.article.firstLoad.longTasksWith)} ` +
-        `(without: ${JSON.stringify(results.article.firstLoad.longTasksWithout)})`,
-    );
-
-    // Heap of the article's page, with and without (after two full collections).
-    const heapWith: number[] = [];
-    const heapWithout: number[] = [];
     // Both pages get the same calls from Playwright (its injected script alone weighs ~0.5 MB).
     const settled = (page: Page, scan: boolean) =>
       page.waitForFunction((s) => !s || performance.getEntriesByName('dramatis:scan', 'measure').length > 0, scan, {
         timeout: 30_000,
         polling: 100,
       });
-    for (let i = 0; i < 3; i++) {
-      await pw.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
-      await settled(pw, true);
-      await pw.waitForTimeout(1000);
-      heapWith.push(await w.heapUsed());
-      await pwo.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
-      await settled(pwo, false);
-      await pwo.waitForTimeout(1000);
-      heapWithout.push(await wo.heapUsed());
-    }
-    results.heap = {
-      runs: 3,
-      withBytes: heapWith,
-      withoutBytes: heapWithout,
-      extraBytes: median(heapWith) - median(heapWithout),
-    };
-    log(`browser: heap with ${median(heapWith)} B, without ${median(heapWithout)} B`);
+    if (want('article')) {
+      // ---- 1. The typical article.
+      part('article');
+      const a = await pairedLoads({ w, wo }, base, '/article.html', n(ARTICLE_LOADS), log);
+      const sinceCs = a.with.map((t) =>
+        t.scanEnd !== undefined && t.contentScriptStart !== undefined
+          ? round(t.scanEnd - t.contentScriptStart, 1)
+          : null,
+      );
+      const sinceDcl = a.with.map((t) =>
+        t.scanEnd !== undefined && t.dclEnd !== undefined ? round(t.scanEnd - t.dclEnd, 1) : null,
+      );
+      const ok = (xs: (number | null)[]) => xs.filter((x): x is number => x !== null);
+      const first = a.with[0]!;
+      const warmW = a.with.slice(1);
+      results.article = {
+        ...a,
+        textUnits: article.textUnits,
+        textNodes: article.textNodes,
+        htmlBytes: article.html.length,
+        mentions: first.scanDetail?.mentions,
+        firstLoad: {
+          longTasksWith: first.longTasks,
+          longTasksWithout: a.without[0]!.longTasks,
+          taskMsWith: a.wall.with[0]!,
+          taskMsWithout: a.wall.without[0]!,
+          taskCpuMsWith: a.cpu.with[0]!,
+          taskCpuMsWithout: a.cpu.without[0]!,
+          marksAfterContentScriptMs: sinceCs[0] ?? undefined,
+          marksAfterDclMs: sinceDcl[0] ?? undefined,
+          scanDetail: first.scanDetail,
+        },
+        marksAfterContentScript: spread(ok(sinceCs), 1),
+        marksAfterContentScriptRuns: sinceCs,
+        marksAfterDcl: spread(ok(sinceDcl), 1),
+        marksAfterDclRuns: sinceDcl,
+        busyMs: spread(ok(warmW.map((t) => t.scanDetail?.busyMs ?? null)), 1),
+        workerMs: spread(ok(warmW.map((t) => t.scanDetail?.workerMs ?? null)), 1),
+        contentScriptEvalMs: spread(
+          warmW.map((t) => t.contentScriptEvalMs),
+          2,
+        ),
+        longTasksAnyLoadWith: a.with.reduce((s, t) => s + t.longTasks.length, 0),
+      };
+      log(
+        `browser: article marks ${results.article.marksAfterContentScript.median} ms after the content script started ` +
+          `(${results.article.marksAfterDcl.median} ms after DCL); first load: long tasks ${JSON.stringify(results.article.firstLoad.longTasksWith)} ` +
+          `(without: ${JSON.stringify(results.article.firstLoad.longTasksWithout)})`,
+      );
 
-    // ---- 2. Pages and frames without text.
-    part('empty and frames');
-    // A third browser: an empty content script in every frame, what any content script costs.
-    const fl = await launchWithExtension({ withExtension: false, extraArgs: extensionArgs(floorExtension()) });
-    let f: PairedLoads;
-    try {
-      const pfl = await PageProbe.open(fl.context, fl.context.pages()[0] ?? (await fl.context.newPage()));
-      const probes = { w, wo, floor: pfl };
-      results.empty = await pairedLoads(probes, base, '/empty.html', n(EMPTY_LOADS), log, { text: false });
-      f = await pairedLoads(probes, base, '/frames.html', n(EMPTY_LOADS), log, { text: false });
-      const heapFloor: number[] = [];
+      // Heap of the article's page, with and without (after two full collections).
+      const heapWith: number[] = [];
+      const heapWithout: number[] = [];
       for (let i = 0; i < 3; i++) {
-        await pfl.page.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
-        await settled(pfl.page, false);
-        await pfl.page.waitForTimeout(1000);
-        heapFloor.push(await pfl.heapUsed());
+        await pw.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
+        await settled(pw, true);
+        await pw.waitForTimeout(1000);
+        heapWith.push(await w.heapUsed());
+        await pwo.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
+        await settled(pwo, false);
+        await pwo.waitForTimeout(1000);
+        heapWithout.push(await wo.heapUsed());
       }
-      results.heap!.floorBytes = heapFloor;
-      results.heap!.floorExtraBytes = median(heapFloor) - median(results.heap!.withoutBytes);
-    } finally {
-      await fl.context.close().catch(() => {});
+      results.heap = {
+        runs: 3,
+        withBytes: heapWith,
+        withoutBytes: heapWithout,
+        extraBytes: median(heapWith) - median(heapWithout),
+      };
+      log(`browser: heap with ${median(heapWith)} B, without ${median(heapWithout)} B`);
     }
-    const warmFw = f.with.slice(1);
-    const e = results.empty;
-    results.frames = {
-      ...f,
-      frames: FRAMES,
-      contentScriptRuns: median(f.with.map((t) => t.contentScriptRuns)),
-      extraPerFrameMs: round((f.wall.extraMs - e.wall.extraMs) / FRAMES, 3),
-      extraPerFrameCpuMs: round((f.cpu.extraMs - e.cpu.extraMs) / FRAMES, 3),
-      floorPerFrameCpuMs:
-        f.cpu.floorExtraMs === undefined || e.cpu.floorExtraMs === undefined
-          ? undefined
-          : round((f.cpu.floorExtraMs - e.cpu.floorExtraMs) / FRAMES, 3),
-      contentScriptEvalPerFrameMs: round(
-        median(warmFw.map((t) => t.contentScriptEvalMs / Math.max(1, t.contentScriptRuns))),
-        3,
-      ),
-    };
-
-    // ---- 3. The matcher in the service worker.
-    part('worker');
-    const sw = await serviceWorker(cw);
-    // Strings, not functions: tsx would leave its `__name` helpers in a serialised function.
-    // First the inputs, untimed: texts and the synthetic index from this server, the bundled
-    // index from the package (and one load of it as the service does: fetch included).
-    const bundledRead = (await sw.evaluate(`(async () => {
+    if (want('frames')) {
+      // ---- 2. Pages and frames without text.
+      part('empty and frames');
+      // A third browser: an empty content script in every frame, what any content script costs.
+      const fl = await launchWithExtension({ withExtension: false, extraArgs: extensionArgs(floorExtension()) });
+      let f: PairedLoads;
+      try {
+        const pfl = await PageProbe.open(fl.context, fl.context.pages()[0] ?? (await fl.context.newPage()));
+        const probes = { w, wo, floor: pfl };
+        results.empty = await pairedLoads(probes, base, '/empty.html', n(EMPTY_LOADS), log, { text: false });
+        f = await pairedLoads(probes, base, '/frames.html', n(EMPTY_LOADS), log, { text: false });
+        const heapFloor: number[] = [];
+        for (let i = 0; i < 3; i++) {
+          await pfl.page.goto(`${base}/article.html?heap=${i}`, { waitUntil: 'load' });
+          await settled(pfl.page, false);
+          await pfl.page.waitForTimeout(1000);
+          heapFloor.push(await pfl.heapUsed());
+        }
+        if (results.heap) {
+          results.heap.floorBytes = heapFloor;
+          results.heap.floorExtraBytes = median(heapFloor) - median(results.heap.withoutBytes);
+        }
+      } finally {
+        await fl.context.close().catch(() => {});
+      }
+      const warmFw = f.with.slice(1);
+      const e = results.empty!;
+      results.frames = {
+        ...f,
+        frames: FRAMES,
+        contentScriptRuns: median(f.with.map((t) => t.contentScriptRuns)),
+        extraPerFrameMs: round((f.wall.extraMs - e.wall.extraMs) / FRAMES, 3),
+        extraPerFrameCpuMs: round((f.cpu.extraMs - e.cpu.extraMs) / FRAMES, 3),
+        floorPerFrameCpuMs:
+          f.cpu.floorExtraMs === undefined || e.cpu.floorExtraMs === undefined
+            ? undefined
+            : round((f.cpu.floorExtraMs - e.cpu.floorExtraMs) / FRAMES, 3),
+        contentScriptEvalPerFrameMs: round(
+          median(warmFw.map((t) => t.contentScriptEvalMs / Math.max(1, t.contentScriptRuns))),
+          3,
+        ),
+      };
+    }
+    if (want('worker')) {
+      // ---- 3. The matcher in the service worker.
+      part('worker');
+      const sw = await serviceWorker(cw);
+      // Strings, not functions: tsx would leave its `__name` helpers in a serialised function.
+      // First the inputs, untimed: texts and the synthetic index from this server, the bundled
+      // index from the package (and one load of it as the service does: fetch included).
+      const bundledRead = (await sw.evaluate(`(async () => {
       const get = async (p) => { const r = await fetch(${JSON.stringify(base)} + p); if (!r.ok) throw new Error(p + ': ' + r.status); return r; };
       const b = (globalThis.__bench = {});
       b.texts = await (await get('/texts/bundled.json')).json();
@@ -592,192 +601,194 @@ export async function runBrowserBench(
       b.bytes = await (await fetch(chrome.runtime.getURL('/data/match-index.bin'))).arrayBuffer();
       return globalThis.dramatisMatcher.measure([], undefined, 0);
     })()`)) as MatcherMeasure;
-    // Then each measure() alone in a browser-wide trace: once its index is at hand it runs in one
-    // task of the worker, whose thread time says how much of the wall time the worker had the CPU.
-    const browserProbe = new PageProbe(pw, await cw.browser()!.newBrowserCDPSession());
-    const timed = async (expr: string): Promise<MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }> => {
-      let value!: MatcherMeasure;
-      const ev = await browserProbe.trace(async () => {
-        value = (await sw.evaluate(expr)) as MatcherMeasure;
-      });
-      return { ...value, task: workerTask(ev) };
-    };
-    const call = (texts: string | undefined, bytes: string, runs: number) =>
-      `globalThis.dramatisMatcher.measure(${texts ? `globalThis.__bench.${texts}` : '[]'}, globalThis.__bench.${bytes}, ${runs})`;
-    const bundledLoads = [];
-    for (let i = 0; i < 4; i++) bundledLoads.push(await timed(call(undefined, 'bytes', 0)));
-    const bundled = await timed(call('texts', 'bytes', 5));
-    const synLoads = [];
-    for (let i = 0; i < 3; i++) synLoads.push(await timed(call(undefined, 'synBytes', 0)));
-    const synthetic = await timed(call('synTexts', 'synBytes', 3));
-    const indexBytes = (await sw.evaluate('globalThis.__bench.synBytes.byteLength')) as number;
-    await sw.evaluate('delete globalThis.__bench');
-    const mbps = (m: MatcherMeasure, ms: number) => (m.units * 2) / 1e6 / (ms / 1000);
-    const loadOf = (m: MatcherMeasure) => m.deserializeMs + m.scannerMs;
-    /** The share of a call's wall time its task had the CPU (1 when the trace did not show it). */
-    const share = (m: { task?: { wallMs: number; cpuMs: number } }) =>
-      m.task && m.task.wallMs > 0 ? Math.min(1, m.task.cpuMs / m.task.wallMs) : 1;
-    const synLoadRuns = [...synLoads, synthetic].map(loadOf);
-    const synLoadCpuRuns = [...synLoads, synthetic].map((m) => loadOf(m) * share(m));
-    const scanCpu = (m: MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }) =>
-      round(mbps(m, median(m.scanMs) * share(m)), 1);
-    results.worker = {
-      bundledFirstLoad: bundledRead,
-      bundled: { ...bundled, loadRuns: [...bundledLoads, bundled].map((m) => round(loadOf(m), 2)) },
-      synthetic: { ...synthetic, loadRuns: synLoadRuns.map((x) => round(x, 1)), indexBytes },
-      synLoads,
-      summary: {
-        bundledScanMBps: round(mbps(bundled, median(bundled.scanMs)), 1),
-        bundledScanMBpsSpread: spread(
-          bundled.scanMs.map((ms) => mbps(bundled, ms)),
-          1,
-        ),
-        bundledScanCpuMBps: scanCpu(bundled),
-        bundledCpuShare: round(share(bundled), 2),
-        bundledPassMBps: round(mbps(bundled, median(bundled.passMs)), 1),
-        syntheticScanMBps: round(mbps(synthetic, median(synthetic.scanMs)), 1),
-        syntheticScanMBpsSpread: spread(
-          synthetic.scanMs.map((ms) => mbps(synthetic, ms)),
-          1,
-        ),
-        syntheticScanCpuMBps: scanCpu(synthetic),
-        syntheticCpuShare: round(share(synthetic), 2),
-        syntheticPassMBps: round(mbps(synthetic, median(synthetic.passMs)), 1),
-        bundledLoadMs: round(median([...bundledLoads, bundled].map(loadOf)), 2),
-        syntheticLoadMs: round(median(synLoadRuns), 1),
-        syntheticLoadSpread: spread(synLoadRuns, 1),
-        syntheticLoadCpuMs: round(median(synLoadCpuRuns), 1),
-        syntheticDeserializeMs: round(median([...synLoads, synthetic].map((m) => m.deserializeMs)), 1),
-        syntheticScannerMs: round(median([...synLoads, synthetic].map((m) => m.scannerMs)), 1),
-      },
-    };
-    const ws = results.worker.summary;
-    log(
-      `browser: worker scan ${ws.bundledScanMBps} MB/s bundled, ${ws.syntheticScanMBps} MB/s synthetic; ` +
-        `synthetic index load ${ws.syntheticLoadMs} ms (deserialise ${ws.syntheticDeserializeMs}, Scanner ${ws.syntheticScannerMs})`,
-    );
-
-    // ---- 4. The 4.6 MB page.
-    part('4.6 MB page');
-    const bigPage = await cw.newPage();
-    await bigPage.addInitScript(LONGTASK_INIT);
-    const bigProbe = await PageProbe.open(cw, bigPage);
-    const runs: BigRun[] = [];
-    for (let i = 0; i < n(BIG_RUNS); i++) {
-      runs.push(await bigPageRun(bigProbe, `${base}/big.html?run=${i}`));
-      const pt = runs[i]!.trace.passTasks;
+      // Then each measure() alone in a browser-wide trace: once its index is at hand it runs in one
+      // task of the worker, whose thread time says how much of the wall time the worker had the CPU.
+      const browserProbe = new PageProbe(pw, await cw.browser()!.newBrowserCDPSession());
+      const timed = async (expr: string): Promise<MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }> => {
+        let value!: MatcherMeasure;
+        const ev = await browserProbe.trace(async () => {
+          value = (await sw.evaluate(expr)) as MatcherMeasure;
+        });
+        return { ...value, task: workerTask(ev) };
+      };
+      const call = (texts: string | undefined, bytes: string, runs: number) =>
+        `globalThis.dramatisMatcher.measure(${texts ? `globalThis.__bench.${texts}` : '[]'}, globalThis.__bench.${bytes}, ${runs})`;
+      const bundledLoads = [];
+      for (let i = 0; i < 4; i++) bundledLoads.push(await timed(call(undefined, 'bytes', 0)));
+      const bundled = await timed(call('texts', 'bytes', 5));
+      const synLoads = [];
+      for (let i = 0; i < 3; i++) synLoads.push(await timed(call(undefined, 'synBytes', 0)));
+      const synthetic = await timed(call('synTexts', 'synBytes', 3));
+      const indexBytes = (await sw.evaluate('globalThis.__bench.synBytes.byteLength')) as number;
+      await sw.evaluate('delete globalThis.__bench');
+      const mbps = (m: MatcherMeasure, ms: number) => (m.units * 2) / 1e6 / (ms / 1000);
+      const loadOf = (m: MatcherMeasure) => m.deserializeMs + m.scannerMs;
+      /** The share of a call's wall time its task had the CPU (1 when the trace did not show it). */
+      const share = (m: { task?: { wallMs: number; cpuMs: number } }) =>
+        m.task && m.task.wallMs > 0 ? Math.min(1, m.task.cpuMs / m.task.wallMs) : 1;
+      const synLoadRuns = [...synLoads, synthetic].map(loadOf);
+      const synLoadCpuRuns = [...synLoads, synthetic].map((m) => loadOf(m) * share(m));
+      const scanCpu = (m: MatcherMeasure & { task?: { wallMs: number; cpuMs: number } }) =>
+        round(mbps(m, median(m.scanMs) * share(m)), 1);
+      results.worker = {
+        bundledFirstLoad: bundledRead,
+        bundled: { ...bundled, loadRuns: [...bundledLoads, bundled].map((m) => round(loadOf(m), 2)) },
+        synthetic: { ...synthetic, loadRuns: synLoadRuns.map((x) => round(x, 1)), indexBytes },
+        synLoads,
+        summary: {
+          bundledScanMBps: round(mbps(bundled, median(bundled.scanMs)), 1),
+          bundledScanMBpsSpread: spread(
+            bundled.scanMs.map((ms) => mbps(bundled, ms)),
+            1,
+          ),
+          bundledScanCpuMBps: scanCpu(bundled),
+          bundledCpuShare: round(share(bundled), 2),
+          bundledPassMBps: round(mbps(bundled, median(bundled.passMs)), 1),
+          syntheticScanMBps: round(mbps(synthetic, median(synthetic.scanMs)), 1),
+          syntheticScanMBpsSpread: spread(
+            synthetic.scanMs.map((ms) => mbps(synthetic, ms)),
+            1,
+          ),
+          syntheticScanCpuMBps: scanCpu(synthetic),
+          syntheticCpuShare: round(share(synthetic), 2),
+          syntheticPassMBps: round(mbps(synthetic, median(synthetic.passMs)), 1),
+          bundledLoadMs: round(median([...bundledLoads, bundled].map(loadOf)), 2),
+          syntheticLoadMs: round(median(synLoadRuns), 1),
+          syntheticLoadSpread: spread(synLoadRuns, 1),
+          syntheticLoadCpuMs: round(median(synLoadCpuRuns), 1),
+          syntheticDeserializeMs: round(median([...synLoads, synthetic].map((m) => m.deserializeMs)), 1),
+          syntheticScannerMs: round(median([...synLoads, synthetic].map((m) => m.scannerMs)), 1),
+        },
+      };
+      const ws = results.worker.summary;
       log(
-        `browser: 4.6 MB page run ${i + 1}: pass ${runs[i]!.duration.toFixed(0)} ms wall, ${runs[i]!.detail.busyMs} ms busy, ` +
-          `tasks during the pass ${pt?.cpuMs.toFixed(0)} ms CPU, worker ${runs[i]!.detail.workerMs} ms, partial ${runs[i]!.partial?.toFixed(0)} ms`,
+        `browser: worker scan ${ws.bundledScanMBps} MB/s bundled, ${ws.syntheticScanMBps} MB/s synthetic; ` +
+          `synthetic index load ${ws.syntheticLoadMs} ms (deserialise ${ws.syntheticDeserializeMs}, Scanner ${ws.syntheticScannerMs})`,
       );
     }
-    const walks: number[] = [];
-    const reads: number[] = [];
-    const readsCpu: number[] = [];
-    let info = { nodes: 0, units: 0 };
-    const bigUrl = bigPage.url();
-    for (let i = 0; i < n(7); i++) {
-      const wb = await walkBaseline(bigPage);
-      walks.push(wb.ms);
-      info = wb;
-      // Traced, for the walk's thread time too (its task is the trace's longest).
-      let ms = 0;
-      const ev = await bigProbe.trace(async () => {
-        ms = await walkReadBaseline(bigPage);
+    if (want('big')) {
+      // ---- 4. The 4.6 MB page.
+      part('4.6 MB page');
+      const bigPage = await cw.newPage();
+      await bigPage.addInitScript(LONGTASK_INIT);
+      const bigProbe = await PageProbe.open(cw, bigPage);
+      const runs: BigRun[] = [];
+      for (let i = 0; i < n(BIG_RUNS); i++) {
+        runs.push(await bigPageRun(bigProbe, `${base}/big.html?run=${i}`));
+        const pt = runs[i]!.trace.passTasks;
+        log(
+          `browser: 4.6 MB page run ${i + 1}: pass ${runs[i]!.duration.toFixed(0)} ms wall, ${runs[i]!.detail.busyMs} ms busy, ` +
+            `tasks during the pass ${pt?.cpuMs.toFixed(0)} ms CPU, worker ${runs[i]!.detail.workerMs} ms, partial ${runs[i]!.partial?.toFixed(0)} ms`,
+        );
+      }
+      const walks: number[] = [];
+      const reads: number[] = [];
+      const readsCpu: number[] = [];
+      let info = { nodes: 0, units: 0 };
+      const bigUrl = bigPage.url();
+      for (let i = 0; i < n(7); i++) {
+        const wb = await walkBaseline(bigPage);
+        walks.push(wb.ms);
+        info = wb;
+        // Traced, for the walk's thread time too (its task is the trace's longest).
+        let ms = 0;
+        const ev = await bigProbe.trace(async () => {
+          ms = await walkReadBaseline(bigPage);
+        });
+        reads.push(ms);
+        readsCpu.push(analyseLoad(ev, bigUrl).maxTask.cpuMs);
+      }
+      const elements = await bigPage.evaluate(() => document.getElementsByTagName('*').length);
+      await bigPage.close();
+      const lt = runs.map((r) => {
+        const end = r.start + r.duration;
+        const during = r.longtasks.filter((t) => t.start < end && t.start + t.duration > r.start);
+        const after = r.longtasks.filter((t) => t.start >= end && t.start < end + SETTLE_MS);
+        const frames = r.loafs.filter((x) => x.start < end + SETTLE_MS && x.start + x.duration > r.start);
+        return {
+          during,
+          after,
+          blocking: frames.reduce((s, x) => s + x.blocking, 0),
+          maxFrame: Math.max(0, ...frames.map((x) => x.duration)),
+        };
       });
-      reads.push(ms);
-      readsCpu.push(analyseLoad(ev, bigUrl).maxTask.cpuMs);
-    }
-    const elements = await bigPage.evaluate(() => document.getElementsByTagName('*').length);
-    await bigPage.close();
-    const lt = runs.map((r) => {
-      const end = r.start + r.duration;
-      const during = r.longtasks.filter((t) => t.start < end && t.start + t.duration > r.start);
-      const after = r.longtasks.filter((t) => t.start >= end && t.start < end + SETTLE_MS);
-      const frames = r.loafs.filter((x) => x.start < end + SETTLE_MS && x.start + x.duration > r.start);
-      return {
-        during,
-        after,
-        blocking: frames.reduce((s, x) => s + x.blocking, 0),
-        maxFrame: Math.max(0, ...frames.map((x) => x.duration)),
-      };
-    });
-    const readMs = median(reads);
-    const readCpuMs = median(readsCpu);
-    const busy = runs.map((r) => r.detail.busyMs);
-    const passCpu = runs.map((r) => round(r.trace.passTasks?.cpuMs ?? NaN, 1));
-    const partials = runs.map((r) => (r.partial === null ? null : round(r.partial, 1)));
-    const partialOk = partials.filter((p): p is number => p !== null);
-    results.bigPage = {
-      htmlBytes: big.html.length,
-      textUnits: info.units,
-      textNodes: info.nodes,
-      elements,
-      runs: runs.length,
-      scanWallMs: round(median(runs.map((r) => r.duration)), 1),
-      scanWallRuns: runs.map((r) => round(r.duration, 1)),
-      mentions: runs[0]!.detail.mentions,
-      blocks: runs[0]!.detail.blocks,
-      highlightedRanges: runs[0]!.ranges,
-      busyMs: round(median(busy), 1),
-      busyRuns: busy,
-      busySpread: spread(busy, 1),
-      busyByPhase: {
-        walk: round(median(runs.map((r) => r.detail.busy.walk)), 1),
-        send: round(median(runs.map((r) => r.detail.busy.send)), 1),
-        place: round(median(runs.map((r) => r.detail.busy.place)), 1),
-      },
-      workerMs: round(median(runs.map((r) => r.detail.workerMs)), 1),
-      workerRuns: runs.map((r) => r.detail.workerMs),
-      walkBaselineMs: round(median(walks), 2),
-      walkRuns: walks.map((x) => round(x, 2)),
-      walkReadBaselineMs: round(readMs, 2),
-      walkReadRuns: reads.map((x) => round(x, 2)),
-      ratioBusyToWalkRead: round(median(busy) / readMs, 2),
-      ratioBusyToWalkReadSpread: spread(
-        busy.map((b) => b / readMs),
-        2,
-      ),
-      passTasksCpuMs: round(median(passCpu), 1),
-      passTasksCpuRuns: passCpu,
-      passTasksWallRuns: runs.map((r) => round(r.trace.passTasks?.wallMs ?? NaN, 1)),
-      walkReadBaselineCpuMs: round(readCpuMs, 2),
-      walkReadCpuRuns: readsCpu.map((x) => round(x, 2)),
-      ratioPassCpuToWalkReadCpu: round(median(passCpu) / readCpuMs, 2),
-      traceLongTasksDuringPass: runs.map((r) =>
-        r.trace.longTasks.filter(
-          (t) =>
-            r.trace.scanStart !== undefined &&
-            r.trace.scanEnd !== undefined &&
-            t.at >= r.trace.scanStart - t.ms &&
-            t.at < r.trace.scanEnd,
+      const readMs = median(reads);
+      const readCpuMs = median(readsCpu);
+      const busy = runs.map((r) => r.detail.busyMs);
+      const passCpu = runs.map((r) => round(r.trace.passTasks?.cpuMs ?? NaN, 1));
+      const partials = runs.map((r) => (r.partial === null ? null : round(r.partial, 1)));
+      const partialOk = partials.filter((p): p is number => p !== null);
+      results.bigPage = {
+        htmlBytes: big.html.length,
+        textUnits: info.units,
+        textNodes: info.nodes,
+        elements,
+        runs: runs.length,
+        scanWallMs: round(median(runs.map((r) => r.duration)), 1),
+        scanWallRuns: runs.map((r) => round(r.duration, 1)),
+        mentions: runs[0]!.detail.mentions,
+        blocks: runs[0]!.detail.blocks,
+        highlightedRanges: runs[0]!.ranges,
+        busyMs: round(median(busy), 1),
+        busyRuns: busy,
+        busySpread: spread(busy, 1),
+        busyByPhase: {
+          walk: round(median(runs.map((r) => r.detail.busy.walk)), 1),
+          send: round(median(runs.map((r) => r.detail.busy.send)), 1),
+          place: round(median(runs.map((r) => r.detail.busy.place)), 1),
+        },
+        workerMs: round(median(runs.map((r) => r.detail.workerMs)), 1),
+        workerRuns: runs.map((r) => r.detail.workerMs),
+        walkBaselineMs: round(median(walks), 2),
+        walkRuns: walks.map((x) => round(x, 2)),
+        walkReadBaselineMs: round(readMs, 2),
+        walkReadRuns: reads.map((x) => round(x, 2)),
+        ratioBusyToWalkRead: round(median(busy) / readMs, 2),
+        ratioBusyToWalkReadSpread: spread(
+          busy.map((b) => b / readMs),
+          2,
         ),
-      ),
-      partialMs: partialOk.length ? round(median(partialOk), 1) : null,
-      partialRuns: partials,
-      longTasksDuringPass: lt.map((x) => x.during.length),
-      longTasksDuringPassMaxMs: round(Math.max(0, ...lt.flatMap((x) => x.during.map((t) => t.duration))), 0),
-      longTasksAfterPass: lt.map((x) => x.after.length),
-      frameBlockingMs: round(median(lt.map((x) => x.blocking)), 1),
-      frameBlockingRuns: lt.map((x) => round(x.blocking, 1)),
-      longestFrameMs: round(median(lt.map((x) => x.maxFrame)), 1),
-      trace: { error: 'not run' },
-      traceLongTasksAfterLoad: undefined,
-    };
-    // Cross-check: the whole load of that page, traced, with − without (3 loads each; the pass
-    // must end inside the window, so it is longer than the article's).
-    try {
-      const t = await pairedLoads({ w, wo }, base, '/big.html', n(3), log, { settle: 4000 });
-      const after = (lt: LoadTrace) => lt.longTasks.filter((x) => lt.loadEnd !== undefined && x.at >= lt.loadEnd);
-      results.bigPage.trace = t;
-      results.bigPage.traceLongTasksAfterLoad = { with: t.with.map(after), without: t.without.map(after) };
-    } catch (err) {
-      results.bigPage.trace = { error: String((err as Error).message ?? err) };
+        passTasksCpuMs: round(median(passCpu), 1),
+        passTasksCpuRuns: passCpu,
+        passTasksWallRuns: runs.map((r) => round(r.trace.passTasks?.wallMs ?? NaN, 1)),
+        walkReadBaselineCpuMs: round(readCpuMs, 2),
+        walkReadCpuRuns: readsCpu.map((x) => round(x, 2)),
+        ratioPassCpuToWalkReadCpu: round(median(passCpu) / readCpuMs, 2),
+        traceLongTasksDuringPass: runs.map((r) =>
+          r.trace.longTasks.filter(
+            (t) =>
+              r.trace.scanStart !== undefined &&
+              r.trace.scanEnd !== undefined &&
+              t.at >= r.trace.scanStart - t.ms &&
+              t.at < r.trace.scanEnd,
+          ),
+        ),
+        partialMs: partialOk.length ? round(median(partialOk), 1) : null,
+        partialRuns: partials,
+        longTasksDuringPass: lt.map((x) => x.during.length),
+        longTasksDuringPassMaxMs: round(Math.max(0, ...lt.flatMap((x) => x.during.map((t) => t.duration))), 0),
+        longTasksAfterPass: lt.map((x) => x.after.length),
+        frameBlockingMs: round(median(lt.map((x) => x.blocking)), 1),
+        frameBlockingRuns: lt.map((x) => round(x.blocking, 1)),
+        longestFrameMs: round(median(lt.map((x) => x.maxFrame)), 1),
+        trace: { error: 'not run' },
+        traceLongTasksAfterLoad: undefined,
+      };
+      // Cross-check: the whole load of that page, traced, with − without (3 loads each; the pass
+      // must end inside the window, so it is longer than the article's).
+      try {
+        const t = await pairedLoads({ w, wo }, base, '/big.html', n(3), log, { settle: 4000 });
+        const after = (lt: LoadTrace) => lt.longTasks.filter((x) => lt.loadEnd !== undefined && x.at >= lt.loadEnd);
+        results.bigPage.trace = t;
+        results.bigPage.traceLongTasksAfterLoad = { with: t.with.map(after), without: t.without.map(after) };
+      } catch (err) {
+        results.bigPage.trace = { error: String((err as Error).message ?? err) };
+      }
     }
-
     // ---- 5. mark.js (--markjs only).
     part('end');
-    if (opts.markjs) results.markjs = await markJs(cwo, base, input.aliasTexts, results.bigPage.scanWallMs, log);
+    if (opts.markjs && results.bigPage)
+      results.markjs = await markJs(cwo, base, input.aliasTexts, results.bigPage.scanWallMs, log);
   } finally {
     await Promise.all([cw.close().catch(() => {}), cwo.close().catch(() => {})]);
     await server.close();

@@ -320,11 +320,19 @@ export interface NodeResults {
   syntheticBytes: Uint8Array;
 }
 
-export function runNodeBench(log: (s: string) => void): NodeResults {
+/** `light`: only the texts the browser pages need (no index built or timed; its figures are absent). */
+export function runNodeBench(log: (s: string) => void, light = false): NodeResults {
   const opts = defaultExpandOptions();
   const ds = loadDataset();
   const aliasTexts = [...new Set(ds.records.flatMap((r) => expandAliases(r, opts).map((a) => a.text)))];
   log(`node: dataset ${ds.records.length} entities, ${aliasTexts.length} distinct alias texts`);
+  if (light)
+    return {
+      aliasTexts,
+      paragraphs: newsParagraphs({ units: TEXT_UNITS, seed: 1, names: aliasTexts }),
+      syntheticParagraphs: [],
+      syntheticBytes: new Uint8Array(0),
+    } as unknown as NodeResults;
 
   const compile = () => compileDataset(ds.records, opts).index;
   const bundled = indexFigures(aliasTexts, ds.records.length, compile, 3, 15);

@@ -233,7 +233,9 @@ export function analyseLoad(events: TraceEvent[], url: string): LoadTrace {
     if (dur >= LONG_TASK_MS * 1000) long.push(t);
   }
   const oursUrl = (e: TraceEvent) =>
-    String((e.args?.data as { url?: string } | undefined)?.url ?? '').endsWith('/content-scripts/content.js');
+    /^(chrome|moz)-extension:\/\/[^/]+\/(content-scripts\/content|boot|agent)\.js$/.test(
+      String((e.args?.data as { url?: string } | undefined)?.url ?? ''),
+    );
   const longTasks: LongTask[] = long.map((t) => {
     const inside = events.filter(
       (e) => e.pid === t.pid && e.tid === t.tid && e.ts >= t.ts && e.ts <= t.ts + (t.dur ?? 0) && e !== t,

@@ -36,6 +36,33 @@ function senderKind(sender: Browser.runtime.MessageSender): SenderKind {
   return url!.pathname === '/card.html' ? 'card' : 'page';
 }
 
+/** The page agent's file (entrypoints/agent.ts, built as an unlisted script). */
+const AGENT_FILE = '/agent.js';
+
+/**
+ * Injects the page agent into the frame whose bootstrap found text. Chrome (MV3): `scripting`,
+ * into that very document when the browser names it (a frame that navigated meanwhile is not
+ * touched); Firefox (MV2): `tabs.executeScript` into the frame, about:blank ones included. The
+ * agent runs in the content scripts' isolated world and runs once per document.
+ */
+async function injectAgent(t: { tabId: number; frameId: number; documentId?: string }): Promise<boolean> {
+  if (import.meta.env.MANIFEST_VERSION === 3) {
+    // (`documentIds`: Chrome 106+, not in the polyfill's types.)
+    const target = (
+      t.documentId ? { tabId: t.tabId, documentIds: [t.documentId] } : { tabId: t.tabId, frameIds: [t.frameId] }
+    ) as { tabId: number; frameIds?: number[] };
+    await browser.scripting.executeScript({ target, files: [AGENT_FILE], injectImmediately: true });
+  } else {
+    await browser.tabs.executeScript(t.tabId, {
+      file: AGENT_FILE,
+      frameId: t.frameId,
+      matchAboutBlank: true,
+      runAt: 'document_start',
+    });
+  }
+  return true;
+}
+
 export default defineBackground(() => {
   // Storage failures in the browser's language, as the card, popup and options page show them.
   const storageErrorWords: StorageErrorWords = {
@@ -130,6 +157,7 @@ export default defineBackground(() => {
       recorder,
       settings,
       openOptions,
+      injectAgent,
       setBadge: async (tabId, count) => {
         await browser.action.setBadgeText({ tabId, text: count ? String(count) : '' });
         await browser.action.setBadgeBackgroundColor({ tabId, color: '#3b5bdb' });

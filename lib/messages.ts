@@ -8,6 +8,7 @@
  *   content script ──card:ticket──▶ background; card frame ──card:claim──▶ background
  *     (only a card frame our content script opened may read notes: lib/background/card-sessions.ts)
  *   content script ──page:found──▶ background (badge; history when the reader turned it on)
+ *   bootstrap (every frame) ──agent:load──▶ background: inject the page agent into this frame
  *   popup ──page:mentions──▶ content script of the active tab
  *   background (keyboard command) ──nav:mention──▶ content script of the active tab
  */
@@ -125,6 +126,8 @@ export const requestSchemas = {
     .strict(),
   /** Start loading the search index (the popup, as it opens). */
   'entities:warm': z.object({}).strict(),
+  /** Bootstrap → background: its frame holds text; inject the page agent there (once a document). */
+  'agent:load': z.object({}).strict(),
   /** Content script → background: a one-time ticket for the card frame it is about to open. */
   'card:ticket': z.object({}).strict(),
   /** Card frame → background: the ticket the content script handed it; the frame may then read notes. */
@@ -161,6 +164,7 @@ export interface Responses {
   'entities:get': CardEntity[];
   'entities:search': SearchAnswer;
   'entities:warm': { ready: boolean };
+  'agent:load': { injected: boolean };
   'card:ticket': { ticket: string };
   'card:claim': { claimed: true };
   'page:mentions': { entities: { id: string; count: number }[]; url: string; title: string };

@@ -57,6 +57,8 @@ export interface HandlerContext {
   settings?: () => Promise<Settings>;
   /** Opens an extension page (the options page at a route). */
   openOptions?: (hash: string) => Promise<void>;
+  /** Injects the page agent into one frame (the document that asked, where the browser can name it). */
+  injectAgent?: (target: { tabId: number; frameId: number; documentId?: string }) => Promise<boolean>;
 }
 
 export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<Reply<MessageType> | undefined> {
@@ -95,7 +97,7 @@ function need<T>(x: T | undefined): T {
 /** Notes for our own pages and for card frames our content script opened; tickets for content scripts. */
 function allowed(type: MessageType, ctx: HandlerContext): boolean {
   const frame = { tabId: ctx.tabId ?? -1, frameId: ctx.frameId ?? 0, documentId: ctx.documentId };
-  if (type === 'card:ticket') return ctx.sender === 'content' && ctx.tabId !== undefined;
+  if (type === 'card:ticket' || type === 'agent:load') return ctx.sender === 'content' && ctx.tabId !== undefined;
   if (type === 'card:claim') return ctx.sender === 'card' && ctx.tabId !== undefined;
   if (type === 'page:found') return ctx.sender === 'content';
   if (type.startsWith('entities:')) return ctx.sender !== 'content';
@@ -149,6 +151,14 @@ async function dispatch(
       store.warm();
       return { ready: store.searchReady };
     }
+    case 'agent:load':
+      return {
+        injected: await need(ctx.injectAgent)({
+          tabId: ctx.tabId!,
+          frameId: ctx.frameId ?? 0,
+          documentId: ctx.documentId,
+        }),
+      };
     case 'card:ticket': {
       if (!ctx.cards) throw new Error('card:ticket: no card sessions');
       const ticket = ctx.cards.issue({ tabId: ctx.tabId!, frameId: ctx.frameId ?? 0 });

@@ -10,7 +10,7 @@
 import type { AgentToMatcher, MarksMessage } from '../match-protocol';
 import { MARK_FIELDS, PART_CHARS } from '../match-protocol';
 import { MatchClient, PortLost, ResendAll } from './match-client';
-import { placeMarks, type PageMention } from './marks';
+import { placeMarks, placeMarksSteps, type PageMention } from './marks';
 import { walkBlocks, type TextBlock, type WalkOptions } from './text-walker';
 
 const SLICE_MS = 8;
@@ -162,7 +162,17 @@ export class PageAgent {
     blocks.forEach((b, k) => kept.set(ids[k]!, b.parts));
     this.held = kept;
     account('place');
-    const out = placeMarks(marks, byId, this.doc);
+    // In steps: on a page with thousands of marks, placing them all at once is a long task.
+    const steps = placeMarksSteps(marks, byId, this.doc);
+    let step = steps.next();
+    while (!step.done) {
+      if (due()) {
+        await pause();
+        if (opts.signal?.aborted || pass !== this.pass) return [];
+      }
+      step = steps.next();
+    }
+    const out = step.value;
     account(phase);
     const ms = (x: number) => Math.round(x * 10) / 10;
     if (opts.quiet) return out;

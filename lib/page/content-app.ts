@@ -44,9 +44,9 @@ export { RESCAN_DEBOUNCE_MS, RESCAN_MAX_WAIT_MS } from './follow';
 export async function startDramatis(deps: ContentDeps): Promise<void> {
   const { doc, signal } = deps;
   const win = doc.defaultView;
+  // Frames without reading text (ads, widgets, trackers) never get here: the bootstrap
+  // (lib/page/bootstrap.ts) loads this agent only once its document holds text.
   if (!win || !highlightsSupported(win) || !doc.body) return;
-  // Frames without reading text (ads, widgets, trackers) cost nothing: no port, no walk.
-  if (win !== win.top && !(await textAppears(doc, signal))) return;
 
   const client = new MatchClient(deps.connectMatcher);
   const agent = new PageAgent(doc, client);
@@ -276,27 +276,4 @@ function sameMarks(a: readonly PageMention[], b: readonly PageMention[]): boolea
       return false;
   }
   return true;
-}
-
-/** In a child frame, resolves true once the body holds a little text (false if aborted first). */
-function textAppears(doc: Document, signal: AbortSignal, min = 40): Promise<boolean> {
-  const enough = () => (doc.body?.textContent?.trim().length ?? 0) >= min;
-  if (enough()) return Promise.resolve(true);
-  return new Promise((resolve) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const observer = new MutationObserver(() => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (!enough()) return;
-        observer.disconnect();
-        resolve(true);
-      }, 250);
-    });
-    observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      clearTimeout(timer);
-      resolve(false);
-    });
-  });
 }

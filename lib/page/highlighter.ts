@@ -33,7 +33,22 @@ export const WINDOW_ABOVE = 2000;
 /** How far beyond the viewport marks are kept registered, as an IntersectionObserver margin. */
 const WINDOW_MARGIN = '150% 0px';
 
+/** Elements given to the IntersectionObserver in one task. */
+const OBSERVE_STEP = 1000;
+
 type Item = { range: AbstractRange; category: number };
+
+/** The first element (of these, in document order) that ends below a screen and a half above the viewport. */
+function firstNear(els: Element[], screen: number): number {
+  let lo = 0;
+  let hi = els.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (els[mid]!.getBoundingClientRect().bottom < -1.5 * screen) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 export class Highlighter {
   private readonly highlights = new Map<Category, Highlight>();
@@ -80,7 +95,18 @@ export class Highlighter {
       { rootMargin: WINDOW_MARGIN },
     );
     this.observer = observer;
-    for (const el of byElement.keys()) observer.observe(el);
+    // Observed in steps, those from the viewport down first: observing thousands of elements at
+    // once is a long task (and so is the first intersection update that follows).
+    const els = [...byElement.keys()];
+    const first = firstNear(els, this.win.innerHeight);
+    const order = first ? els.slice(first).concat(els.slice(0, first)) : els;
+    let i = 0;
+    const some = () => {
+      if (this.observer !== observer) return;
+      for (const end = Math.min(order.length, i + OBSERVE_STEP); i < end; i++) observer.observe(order[i]!);
+      if (i < order.length) this.win.setTimeout(some, 0);
+    };
+    some();
   }
 
   private scheduleWindow(): void {

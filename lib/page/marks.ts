@@ -36,11 +36,30 @@ function nodeAt(starts: number[], pos: number): number {
   return lo;
 }
 
+/** Marks placed between two looks at the clock (`placeMarksSteps`). */
+export const PLACE_STEP = 256;
+
 /**
  * Marks to StaticRanges, dropping those in unrendered elements and those whose text has changed;
  * the public and the private ones (`m.private`) together, in document order.
  */
 export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc: Document): PageMention[] {
+  const steps = placeMarksSteps(m, blocks, doc);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * `placeMarks` as steps: pauses after every `PLACE_STEP` marks, so a caller can give the page
+ * its turn on a page with thousands of marks (the agent yields when its slice is spent).
+ */
+export function* placeMarksSteps(
+  m: MarksMessage,
+  blocks: Map<number, TextBlock>,
+  doc: Document,
+): Generator<void, PageMention[]> {
   const out: PageMention[] = [];
   /** Each mark's place on the page, kept only when private marks are to be merged in. */
   const ats: number[] = [];
@@ -51,8 +70,13 @@ export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc:
   // Blocks are held in document order: their place orders public and private marks together.
   const place = new Map<number, number>();
   if (m.private?.length) for (const id of blocks.keys()) place.set(id, place.size);
-  const each = (flat: readonly number[], mine: boolean) => {
+  function* each(flat: readonly number[], mine: boolean): Generator<void, void> {
+    let step = 0;
     for (let k = 0; k + MARK_FIELDS - 1 < flat.length; k += MARK_FIELDS) {
+      if (++step === PLACE_STEP) {
+        step = 0;
+        yield;
+      }
       const block = blocks.get(flat[k]!);
       const entity = m.entities[flat[k + 3]!];
       if (!block || !entity) continue;
@@ -87,10 +111,10 @@ export function placeMarks(m: MarksMessage, blocks: Map<number, TextBlock>, doc:
       out.push(mention);
       if (place.size) ats.push(place.get(flat[k]!)! * 0x4000_0000 + start);
     }
-  };
-  each(m.marks, false);
+  }
+  yield* each(m.marks, false);
   if (!m.private?.length) return out;
-  each(m.private, true);
+  yield* each(m.private, true);
   return out
     .map((x, i) => i)
     .sort((i, j) => ats[i]! - ats[j]!)

@@ -5,8 +5,10 @@
  * root, placed from the ranges' client rects.
  *
  * What a page can observe is the same with and without private marks:
- * - the host element is added on every page Dramatis is active on, at start, before any
- *   matching, whatever the page names (so its presence says nothing), and keeps one fixed style:
+ * - the host element is added on every page and frame where the page agent runs (those that hold
+ *   reading text, top frame or not: the bootstrap, lib/page/bootstrap.ts, loads the agent only
+ *   then; a paused site gets none), at the agent's start, before any matching, whatever the page
+ *   names (so its presence says nothing the page's own text does not), and keeps one fixed style:
  *   absolutely placed at the document's origin, no size, no pointer events;
  * - its shadow root is closed, and changes inside it reach no MutationObserver of the page;
  * - the boxes take no pointer events (hit-testing, `elementsFromPoint`, clicks go through) and are
@@ -24,7 +26,7 @@ import { liveRange, type PageMention } from './marks';
 
 export const MARKS_HOST_TAG = 'dramatis-marks-host';
 
-/** Colours as the highlight styles (entrypoints/content/style.css): light, then dark. */
+/** Colours as the highlight styles (lib/page/highlights.css): light, then dark. */
 const COLOURS: Record<(typeof CATEGORIES)[number], [string, string, string, string]> = {
   regulator: ['rgba(59, 91, 219, 0.16)', 'rgba(59, 91, 219, 0.85)', 'rgba(116, 143, 252, 0.28)', 'rgb(145, 167, 255)'],
   firm: ['rgba(12, 133, 99, 0.16)', 'rgba(12, 133, 99, 0.85)', 'rgba(56, 217, 169, 0.24)', 'rgb(99, 230, 190)'],
@@ -85,7 +87,7 @@ export class PrivateMarks {
     private readonly signal: AbortSignal,
   ) {}
 
-  /** Puts the host on the page (on every page Dramatis is active on, whatever it names). */
+  /** Puts the host on the page (on every page the agent is active on, whatever it names). */
   attach(): void {
     if (this.signal.aborted) return;
     const doc = this.doc;

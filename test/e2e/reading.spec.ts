@@ -262,6 +262,30 @@ test.describe('real pages', () => {
     await page.close();
   });
 
+  test('a page without text gets no page agent until text arrives, in a shadow root or a written frame', async () => {
+    const page = await suite.context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${suite.server.url}/reading/late.html`);
+    await page.waitForTimeout(1500);
+    // No agent: no host element, no pass, in the page or its empty frame.
+    for (const f of page.frames()) {
+      expect(await f.evaluate(() => !!document.querySelector('dramatis-marks-host'))).toBe(false);
+      expect(await f.evaluate(() => performance.getEntriesByName('dramatis:scan').length)).toBe(0);
+    }
+    await page.evaluate(() => (window as unknown as { __fill: () => void }).__fill());
+    // The top frame looks again after a few seconds (shadow roots tell no observer of the page's).
+    await expect
+      .poll(async () => (await registeredHighlights(page)).map((h) => h.text), { timeout: 10_000 })
+      .toEqual(['Tencent Holdings']);
+    const written = page.frames().find((f) => f !== page.mainFrame())!;
+    await expect
+      .poll(async () => (await registeredHighlights(written)).map((h) => h.text), { timeout: 10_000 })
+      .toEqual(['Cyberspace Administration of China']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test('a hydrated, re-rendering app keeps working with no errors caused by us', async () => {
     const page = await suite.context.newPage();
     const errors: string[] = [];

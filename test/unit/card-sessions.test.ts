@@ -103,6 +103,35 @@ describe('background: who may read notes', () => {
   });
 });
 
+describe('agent:load', () => {
+  const repo = () => new NotesRepository(new NotesDb(`agent-${Math.random()}`));
+  it('injects the page agent into the asking frame of a content script, and only there', async () => {
+    const r = repo();
+    const asked: unknown[] = [];
+    const injectAgent = async (t: object) => (asked.push(t), true);
+    const msg = { type: 'agent:load', payload: {} };
+    const from = (over: object) => handleMessage(msg, handlerContext(r, { injectAgent, ...over }));
+    expect(await from({ sender: 'content', tabId: 3, frameId: 5, documentId: 'D' })).toEqual({
+      ok: true,
+      data: { injected: true },
+    });
+    expect(asked).toEqual([{ tabId: 3, frameId: 5, documentId: 'D' }]);
+    // Not from a card frame, an extension page or a content script outside a tab; nor malformed.
+    expect((await from({ sender: 'card', tabId: 3, frameId: 6 }))?.ok).toBe(false);
+    expect((await from({ sender: 'page' }))?.ok).toBe(false);
+    expect((await from({ sender: 'content', tabId: undefined }))?.ok).toBe(false);
+    expect(
+      (
+        await handleMessage(
+          { type: 'agent:load', payload: { file: '/x.js' } },
+          handlerContext(r, { sender: 'content', tabId: 3, injectAgent }),
+        )
+      )?.ok,
+    ).toBe(false);
+    expect(asked.length).toBe(1);
+  });
+});
+
 describe('card port', () => {
   class FakeWindow extends EventTarget {}
   const send = (win: FakeWindow, data: unknown) => {

@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 
 // The highlight colours must keep body text readable: WCAG AA (4.5:1) between typical text and
 // the highlight background blended over typical page backgrounds, in both themes.
-const css = readFileSync(join(import.meta.dirname, '..', '..', 'entrypoints', 'content', 'style.css'), 'utf8');
+const css = readFileSync(join(import.meta.dirname, '..', '..', 'lib', 'page', 'highlights.css'), 'utf8');
 const [light = '', dark = ''] = css.split('@media (prefers-color-scheme: dark)');
 
 type RGBA = [number, number, number, number];
