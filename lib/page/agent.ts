@@ -42,6 +42,11 @@ export interface ScanOptions extends WalkOptions {
  */
 export class PageAgent {
   private readonly ids = new WeakMap<Text, number>();
+  /**
+   * Elements not rendered when the last pass placed its marks (display: none, a frame not laid out
+   * yet): their marks were dropped, so the caller watches them and asks for a pass once they show.
+   */
+  readonly hidden = new Set<Element>();
   private nextId = 1;
   /** Block id → the node strings the matcher last received, on connection `heldGen`. */
   private held = new Map<number, string[]>();
@@ -163,7 +168,8 @@ export class PageAgent {
     this.held = kept;
     account('place');
     // In steps: on a page with thousands of marks, placing them all at once is a long task.
-    const steps = placeMarksSteps(marks, byId, this.doc);
+    this.hidden.clear();
+    const steps = placeMarksSteps(marks, byId, this.doc, this.hidden);
     let step = steps.next();
     while (!step.done) {
       if (due()) {

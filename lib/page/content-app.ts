@@ -153,6 +153,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
         mentions = found;
         show(found, quietPass);
         report();
+        watchHidden();
       } while (again && !signal.aborted && active);
     })();
     try {
@@ -164,6 +165,32 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
 
   const follower = new ChangeFollower(() => void scan(), deps.isValid);
   follower.add(doc.body);
+
+  // Marks in elements that had no box when placed (a collapsed section, a frame not laid out yet)
+  // were dropped; once such an element gets a box, a pass places them. No mutation need announce
+  // it: a style change or the frame's first layout is enough.
+  const RO = (win as (Window & typeof globalThis) | null)?.ResizeObserver ?? globalThis.ResizeObserver;
+  const unhidden = RO
+    ? new RO((entries) => {
+        let any = false;
+        for (const e of entries)
+          if (e.contentRect.width > 0 || e.contentRect.height > 0) {
+            unhidden!.unobserve(e.target);
+            any = true;
+          }
+        if (any && active && !signal.aborted) void scan();
+      })
+    : undefined;
+  const watchHidden = () => {
+    if (!unhidden) return;
+    unhidden.disconnect();
+    let n = 0;
+    for (const el of agent.hidden) {
+      if (++n > 500) break; // a page hiding thousands of marked elements: the next change will do
+      unhidden.observe(el);
+    }
+  };
+  signal.addEventListener('abort', () => unhidden?.disconnect());
 
   // The reader's own names changed (saved in the options page): the matcher asks for a pass.
   client.onRescan = () => {
@@ -182,6 +209,7 @@ export async function startDramatis(deps: ContentDeps): Promise<void> {
     if (!active) return;
     active = false;
     follower.stop();
+    unhidden?.disconnect();
     hover.close();
     highlighter.clear();
     privateMarks.detach();

@@ -59,6 +59,8 @@ export function* placeMarksSteps(
   m: MarksMessage,
   blocks: Map<number, TextBlock>,
   doc: Document,
+  /** Collects the unrendered elements whose marks were dropped (to place them once they show). */
+  hidden?: Set<Element>,
 ): Generator<void, PageMention[]> {
   const out: PageMention[] = [];
   /** Each mark's place on the page, kept only when private marks are to be merged in. */
@@ -93,7 +95,10 @@ export function* placeMarksSteps(
           v = typeof el.checkVisibility === 'function' ? el.checkVisibility({ visibilityProperty: true }) : true;
           visible.set(el, v);
         }
-        if (!v) continue;
+        if (!v) {
+          hidden?.add(el);
+          continue;
+        }
       }
       const startOffset = start - block.starts[a]!;
       const endOffset = end - block.starts[b]!;

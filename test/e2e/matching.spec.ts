@@ -51,6 +51,11 @@ test.beforeAll(async () => {
   server = await startServer(routes);
   // The frames page names its frames by this server's port (same origin and cross origin).
   routes['/many-frames.html'] = framesPage(Number(new URL(server.url).port));
+  routes['/revealed.html'] = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Revealed</title>
+<style>.more { display: none; }</style></head><body>
+<p>The regulator published a short notice on Monday about data rules for platforms.</p>
+<section class="more"><p>Read more: the Cyberspace Administration of China (CAC) set the rules.</p></section>
+</body></html>`;
 });
 test.afterAll(async () => {
   await server?.close();
@@ -192,10 +197,11 @@ test('a page with 30 frames, most without text, keeps working; its main-thread c
       expect(textFrames.length).toBe(4);
       for (const f of textFrames) {
         await waitForScan(f);
-        expect((await registeredHighlights(f)).map((h) => h.text)).toEqual([
-          'Cyberspace Administration of China',
-          'CAC',
-        ]);
+        // A frame not laid out yet when its first pass placed the marks gets them in the pass
+        // that follows its first layout (the agent watches the elements that had no box).
+        await expect
+          .poll(async () => (await registeredHighlights(f)).map((h) => h.text), { timeout: 10_000 })
+          .toEqual(['Cyberspace Administration of China', 'CAC']);
       }
       // Frames without text never scanned: no measure in any of them.
       for (const f of page.frames().filter((x) => !x.url().endsWith('/frame-child.html') && x !== page.mainFrame()))
@@ -203,6 +209,20 @@ test('a page with 30 frames, most without text, keeps working; its main-thread c
       expect(errors).toEqual([]);
     });
   }
+});
+
+test('marks in text that had no box when placed appear once it shows, with no mutation to announce it', async () => {
+  await withBrowser(async (context) => {
+    const page = await context.newPage();
+    await page.goto(`${server.url}/revealed.html`);
+    await waitForScan(page);
+    expect(await registeredHighlights(page)).toEqual([]);
+    // A style sheet change shows the section: no element, attribute or text changes.
+    await page.evaluate(() => document.styleSheets[0]!.insertRule('.more { display: block; }', 1));
+    await expect
+      .poll(async () => (await registeredHighlights(page)).map((h) => h.text), { timeout: 10_000 })
+      .toEqual(['Cyberspace Administration of China', 'CAC']);
+  });
 });
 
 test('the bootstrap in every frame is a few KB; the page agent stays small; neither holds an index', () => {
