@@ -10,7 +10,7 @@ import {
   describeIssue,
   duplicateAndTimeErrors,
   planMergeOf,
-  typeName,
+  parseJsonObject,
   type MergeCounts,
 } from '../notes/import-export';
 import { canonicalCustom, customEntitySchema, type CustomEntity } from './types';
@@ -54,15 +54,9 @@ export function toPackJson(entities: readonly CustomEntity[], exportedAt: number
 export type PackParse = { ok: true; file: PackFile } | { ok: false; errors: string[] };
 
 export function parsePack(text: string, maxErrors = 20): PackParse {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, errors: [`file: not JSON (${(e as Error).message})`] };
-  }
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, errors: [`file: expected a Dramatis entity pack (a JSON object), found ${typeName(raw)}`] };
-  const obj = raw as Record<string, unknown>;
+  const top = parseJsonObject(text, 'a Dramatis entity pack');
+  if (!top.ok) return top;
+  const obj = top.obj;
   if (obj.format === 'dramatis-notes')
     return {
       ok: false,
@@ -80,8 +74,8 @@ export function parsePack(text: string, maxErrors = 20): PackParse {
       ok: false,
       errors: [`version: this pack is version ${obj.version}, written by a newer Dramatis; this one reads version 1`],
     };
-  const r = packSchema.safeParse(raw);
-  const errors = r.success ? [] : r.error.issues.map((i) => describeIssue(i, raw));
+  const r = packSchema.safeParse(obj);
+  const errors = r.success ? [] : r.error.issues.map((i) => describeIssue(i, obj));
   if (r.success) errors.push(...duplicateAndTimeErrors(r.data.entities, 'entities'));
   if (errors.length || !r.success) return { ok: false, errors: capErrors(errors, maxErrors) };
   return { ok: true, file: r.data as PackFile };

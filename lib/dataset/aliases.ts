@@ -11,23 +11,10 @@ import {
   ALIAS_CJK,
   ALIAS_FULL,
   ALIAS_SHORT,
-  ALIAS_TICKER,
-  ALIAS_PREFERRED,
-  ALIAS_READER,
 } from '../match/flags';
 
 // The flags live with the index format both the compiler and the matcher read.
-export {
-  ALIAS_ACRONYM,
-  ALIAS_AMBIGUOUS,
-  ALIAS_CASE_SENSITIVE,
-  ALIAS_CJK,
-  ALIAS_FULL,
-  ALIAS_SHORT,
-  ALIAS_TICKER,
-  ALIAS_PREFERRED,
-  ALIAS_READER,
-};
+export * from '../match/flags';
 
 export interface ExpandedAlias {
   text: string;

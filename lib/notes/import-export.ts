@@ -186,8 +186,14 @@ export function duplicateAndTimeErrors(
   return errors;
 }
 
-/** Parses and validates a whole export file; on any problem, lists them (at most `maxErrors`). */
-export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
+/**
+ * The JSON object at the top of an import file, or the one problem that stops reading it (shared
+ * by notes files and entity packs).
+ */
+export function parseJsonObject(
+  text: string,
+  what: string,
+): { ok: true; obj: Record<string, unknown> } | { ok: false; errors: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -195,8 +201,15 @@ export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
     return { ok: false, errors: [`file: not JSON (${(e as Error).message})`] };
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    return { ok: false, errors: [`file: expected a Dramatis notes file (a JSON object), found ${typeName(raw)}`] };
-  const obj = raw as Record<string, unknown>;
+    return { ok: false, errors: [`file: expected ${what} (a JSON object), found ${typeName(raw)}`] };
+  return { ok: true, obj: raw as Record<string, unknown> };
+}
+
+/** Parses and validates a whole export file; on any problem, lists them (at most `maxErrors`). */
+export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
+  const top = parseJsonObject(text, 'a Dramatis notes file');
+  if (!top.ok) return top;
+  const obj = top.obj;
   if (obj.format !== EXPORT_FORMAT)
     return {
       ok: false,
@@ -212,8 +225,8 @@ export function parseNotesFile(text: string, maxErrors = 20): ParseResult {
       ],
     };
   const schema = obj.version === 1 ? exportFileV1Schema : exportFileSchema;
-  const r = schema.safeParse(raw);
-  const errors = r.success ? [] : r.error.issues.map((i) => describeIssue(i, raw));
+  const r = schema.safeParse(obj);
+  const errors = r.success ? [] : r.error.issues.map((i) => describeIssue(i, obj));
   let file: ExportFileOf | undefined;
   if (r.success) {
     const d = r.data as Partial<ExportFileOf> & { notes: Note[]; exportedAt: number };
